@@ -1,0 +1,189 @@
+"""The `luoshi` command: each verb parses its options, calls the library, prints.
+
+Data goes to standard output, progress and errors to standard error. Exit codes: 0 all
+went well, 1 some inputs failed, 2 usage error.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, TextIO
+
+import click
+
+from luoshi.errors import InputError, LuoshiError
+from luoshi.ingest.readers import DEFAULT_MAX_BYTES, InputDoc, iter_inputs
+from luoshi.record import Record
+
+FORMATS = ("jsonl", "json", "table")
+
+
+class RunSummary:
+    """Counts of a run, printed to standard error at the end."""
+
+    def __init__(self) -> None:
+        self.done = 0
+        self.failed = 0
+
+    def fail(self, error: LuoshiError) -> None:
+        self.failed += 1
+        click.echo(error.line(), err=True)
+
+    def line(self, verb: str) -> str:
+        return f"{verb}: {self.done} documents, {self.failed} failed"
+
+
+def extracted_records(paths: tuple[str, ...], summary: RunSummary, fail_fast: bool,
+                      max_bytes: int) -> Iterator[Record]:
+    from luoshi.kb import load_kb
+    from luoshi.pipeline import extract_document
+
+    kb = load_kb()
+    for item in iter_inputs(paths or ("-",), max_bytes=max_bytes):
+        if isinstance(item, InputError):
+            summary.fail(item)
+            if fail_fast:
+                return
+            continue
+        try:
+            record = extract_document(item, kb)
+        except Exception as exc:  # an extractor bug must not stop a crawl of millions
+            summary.fail(InputError("L010", item.origin, reason=repr(exc)))
+            if fail_fast:
+                return
+            continue
+        summary.done += 1
+        yield record
+
+
+def write_records(records: Iterator[Record], fmt: str, out: TextIO) -> None:
+    from luoshi.render import record_block
+
+    if fmt == "json":
+        out.write(json.dumps([r.to_dict() for r in records], ensure_ascii=False, indent=1))
+        out.write("\n")
+        return
+    for record in records:
+        if fmt == "table":
+            out.write(record_block(record) + "\n\n")
+        else:
+            out.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
+
+
+@click.group()
+@click.version_option(package_name="luoshi")
+def main() -> None:
+    """luoshi: reports of Chinese Party and government meetings as structured data."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl",
+              show_default=True, help="jsonl: one record a line; table: for reading.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
+              help="Write here instead of standard output.")
+@click.option("--fail-fast", is_flag=True, help="Stop at the first bad input.")
+@click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True,
+              help="Refuse files larger than this.")
+def extract(paths: tuple[str, ...], fmt: str, output: str | None, fail_fast: bool,
+            max_bytes: int) -> None:
+    """Extract a record from each report in PATHS (files or folders; '-' or none: stdin).
+
+    Example:
+
+        luoshi extract samples/ --format table
+    """
+    summary = RunSummary()
+    records = extracted_records(paths, summary, fail_fast, max_bytes)
+    if output:
+        with Path(output).open("w", encoding="utf-8") as handle:
+            write_records(records, fmt, handle)
+    else:
+        write_records(records, fmt, sys.stdout)
+    click.echo(summary.line("extract"), err=True)
+    sys.exit(1 if summary.failed else 0)
+
+
+@main.command(name="eval")
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False))
+@click.option("--pred", type=click.Path(exists=True, dir_okay=False),
+              help="Records (JSON Lines) to score; default: extract the gold folder's reports.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--min", "minimum", type=float, help="Exit 1 when overall is below this.")
+@click.option("--errors", is_flag=True, help="List each report's wrong fields.")
+def evaluate(gold_dir: str, pred: str | None, as_json: bool, minimum: float | None,
+             errors: bool) -> None:
+    """Score records against the gold files (*.gold.json) in GOLD_DIR, field by field.
+
+    Example:
+
+        luoshi eval ../shared/corpus/seeds
+    """
+    from luoshi.evaluate import load_golds, score
+
+    golds = load_golds(Path(gold_dir))
+    if pred:
+        predictions = [json.loads(line) for line in Path(pred).read_text("utf-8").splitlines()
+                       if line.strip()]
+    else:
+        summary = RunSummary()
+        predictions = [r.to_dict() for r in extracted_records((gold_dir,), summary, False,
+                                                              DEFAULT_MAX_BYTES)]
+    report = score(golds, predictions)
+    if as_json:
+        click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=1))
+    else:
+        click.echo("\n".join(report.lines()))
+        if errors:
+            for item in report.errors:
+                click.echo(f"  {item['doc_id']}: {', '.join(item['wrong']) or '-'}"
+                           + (f"; outside gold: {', '.join(item['formulations_outside_gold'])}"
+                              if item["formulations_outside_gold"] else ""))
+    sys.exit(1 if minimum is not None and report.overall < minimum else 0)
+
+
+@main.group()
+def kb() -> None:
+    """Inspect and check the knowledge base (bundled data merged with your own files)."""
+
+
+@kb.command("show")
+@click.argument("table", type=click.Choice(["formulations", "directives", "jurisdictions",
+                                            "posts", "officials", "outlets"]))
+@click.option("--grep", help="Only rows containing this text (any column).")
+def kb_show(table: str, grep: str | None) -> None:
+    """Print a table of the knowledge base as TSV.
+
+    Example:
+
+        luoshi kb show formulations --grep 两个
+    """
+    from luoshi.kb.check import table_rows
+
+    for line in table_rows(table, grep):
+        click.echo(line)
+
+
+@kb.command("check")
+def kb_check() -> None:
+    """Check every data file: schema, duplicate keys, colliding variants, date order.
+
+    Example:
+
+        luoshi kb check
+    """
+    from luoshi.kb import load_kb
+    from luoshi.kb.check import check_kb
+
+    problems = check_kb(load_kb())
+    for problem in problems:
+        click.echo(problem, err=True)
+    click.echo(f"kb check: {len(problems)} problems")
+    sys.exit(1 if problems else 0)
+
+
+def _json_default(value: Any) -> Any:
+    return str(value)

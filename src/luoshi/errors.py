@@ -1,0 +1,47 @@
+"""Coded error messages: one line each, naming the file and the reason.
+
+Codes are stable so that users can grep logs and tests can assert on them.
+"""
+
+from __future__ import annotations
+
+MESSAGES = {
+    "L001": "cannot read: {reason}",
+    "L002": "not text: {reason}",
+    "L003": "not decodable as UTF-8, UTF-16, GB18030 or Big5",
+    "L004": "empty file",
+    "L005": "too large: {size} bytes (limit {limit}; raise it with --max-bytes)",
+    "L006": "broken JSON on line {line}: {reason}",
+    "L007": "line {line}: no 'text' field",
+    "L008": "HTML has no main text",
+    "L009": "unsupported file type {suffix!r} (use .txt, .html, .htm, .jsonl or .json)",
+    "L010": "extraction failed: {reason}",
+    "L011": "no such file or folder",
+    "L020": "knowledge base: {reason}",
+    "L030": "gold file unreadable: {reason}",
+    "L040": "database: {reason}",
+    "L041": "unknown directive {directive!r}; try `luoshi kb show directives --grep {hint}`",
+}
+
+
+class LuoshiError(Exception):
+    """An error with a code, a subject (usually a file path) and a one-line message."""
+
+    def __init__(self, code: str, subject: str = "", **fields: object) -> None:
+        self.code = code
+        self.subject = subject
+        self.fields = fields
+        super().__init__(self.line())
+
+    def line(self) -> str:
+        reason = MESSAGES[self.code].format(**self.fields)
+        prefix = f"[{self.code}] "
+        return f"{prefix}{self.subject}: {reason}" if self.subject else prefix + reason
+
+
+class InputError(LuoshiError):
+    """A bad input file: reported, counted, and the run goes on (unless --fail-fast)."""
+
+
+class KnowledgeBaseError(LuoshiError):
+    """The knowledge base files are inconsistent."""

@@ -1,0 +1,191 @@
+"""The day the meeting was held (step).
+
+Found in the lead, never inside a directive's name ("the July 24 Politburo meeting"):
+a full date is `stated`; a month and day take the year of the release date (`stated`,
+or `inferred` when no release date is printed: then the year is the first after the
+directive's end, or the one in which the officials present held their posts); a day
+alone ("on the 24th", 24日), today and yesterday are `relative` to the release date or
+the dateline. Without any of these the year stays unknown: "--MM-DD" and a warning.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from luoshi.extract.directives.mentions import lead_end
+from luoshi.extract.directives.patterns_en import MONTHS
+from luoshi.extract.doc import Doc
+from luoshi.kb.loader import KB
+
+EN_MONTH = r"(?P<mon>" + "|".join(m.capitalize() for m in MONTHS) + "|" + "|".join(
+    m[:3].capitalize() for m in MONTHS) + r"|Sept)\.?"
+EN_DATES = [
+    ("full", re.compile(EN_MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)")),
+    ("full", re.compile(r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + EN_MONTH + r",?\s+(?P<y>(?:19|20)\d\d)")),
+    ("full", re.compile(r"(?<![\d-])(?P<y>(?:19|20)\d\d)-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d-])")),
+    ("month_day", re.compile(EN_MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b")),
+    ("month_day", re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + EN_MONTH)),
+    ("day", re.compile(r"\bon\s+the\s+(?:(?:morning|afternoon|evening)\s+of\s+the\s+)?"
+                       r"(?P<d>\d{1,2})(?:st|nd|rd|th)\b", re.I)),
+    ("today", re.compile(r"\b(?:today|this\s+(?:morning|afternoon|evening))\b", re.I)),
+    ("yesterday", re.compile(r"\b(?:yesterday|last\s+night)\b", re.I)),
+    ("recently", re.compile(r"\b(?:recently|a\s+few\s+days\s+ago|the\s+other\s+day)\b", re.I)),
+]
+ZH_DATES = [
+    ("full", re.compile(r"(?P<y>(?:19|20)\d\d)年(?P<m>\d{1,2})月(?P<d>\d{1,2})日")),
+    ("month_day", re.compile(r"(?<![\d年])(?P<m>\d{1,2})月(?P<d>\d{1,2})日")),
+    ("day", re.compile(r"(?<![\d月])(?P<d>\d{1,2})日(?!讯|电)")),
+    ("today", re.compile(r"今天|今日|当天")),
+    ("yesterday", re.compile(r"昨天|昨日")),
+    ("recently", re.compile(r"近日|日前|近期")),
+]
+MONTH_NUMBER = {m[:3]: i for i, m in enumerate(MONTHS, start=1)} | {"sep": 9}
+MAX_LAG_FOR_INFERENCE = 366
+
+
+@dataclass
+class DateFound:
+    form: str
+    start: int
+    end: int
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+
+
+def find_date(doc: Doc, kb: KB) -> None:
+    """Step: event.date, event.date_basis, event.date_span."""
+    found = _first_date(doc)
+    if found is None:
+        doc.warn("meeting date not found")
+        return
+    doc.event.date_span = (found.start, found.end)
+    base = doc.dateline or doc.published
+    if found.form == "recently":
+        doc.warn("meeting date given only as 'recently'")
+        return
+    if found.form == "full":
+        doc.event.date, doc.event.date_basis = _iso(found.year, found.month, found.day), "stated"
+    elif found.form in ("today", "yesterday") and base:
+        day = date.fromisoformat(base) - timedelta(days=1 if found.form == "yesterday" else 0)
+        doc.event.date, doc.event.date_basis = day.isoformat(), "relative"
+    elif found.form == "day" and base:
+        doc.event.date, doc.event.date_basis = _day_before(base, found.day or 1), "relative"
+    elif found.form == "month_day" and base:
+        year = int(base[:4])
+        candidate = _iso(year, found.month, found.day)
+        if candidate and candidate > base:
+            candidate = _iso(year - 1, found.month, found.day)
+        doc.event.date, doc.event.date_basis = candidate, "stated"
+    elif found.form == "month_day":
+        _infer_year(doc, kb, found)
+    else:
+        doc.warn("meeting date is relative to a release date that is not printed")
+
+
+def _first_date(doc: Doc) -> DateFound | None:
+    text = doc.text
+    masked = [m.span for m in doc.directive_mentions]
+    patterns = ZH_DATES if doc.lang == "zh" else EN_DATES
+    for start, end in ((doc.body_start, lead_end(doc)), (0, doc.body_start),
+                       (lead_end(doc), len(text))):
+        best: DateFound | None = None
+        for form, pattern in patterns:
+            for match in pattern.finditer(text, start, end):
+                if doc.skipped(match.start(), match.end()) or any(
+                        s <= match.start() < e for s, e in masked):
+                    continue
+                if best is None or match.start() < best.start:
+                    best = _parsed(form, match)
+                break
+        if best is not None:
+            return best
+    return None
+
+
+def _parsed(form: str, match: re.Match[str]) -> DateFound:
+    groups = match.groupdict()
+    month = groups.get("m")
+    month_number = int(month) if month else (
+        MONTH_NUMBER.get(groups["mon"][:3].lower()) if groups.get("mon") else None)
+    return DateFound(form, match.start(), match.end(),
+                     year=int(groups["y"]) if groups.get("y") else None, month=month_number,
+                     day=int(groups["d"]) if groups.get("d") else None)
+
+
+def _iso(year: int | None, month: int | None, day: int | None) -> str | None:
+    try:
+        return date(year or 0, month or 0, day or 0).isoformat()
+    except ValueError:
+        return None
+
+
+def _day_before(base: str, day: int) -> str | None:
+    """The latest date not after `base` whose day of month is `day` ('on the 24th')."""
+    current = date.fromisoformat(base)
+    for back in range(0, 62):
+        candidate = current - timedelta(days=back)
+        if candidate.day == day:
+            return candidate.isoformat()
+    return None
+
+
+def _infer_year(doc: Doc, kb: KB, found: DateFound) -> None:
+    month_day = f"{found.month:02d}-{found.day:02d}"
+    from_directive = _year_after_directives(doc, kb, month_day)
+    from_officials = _years_of_officials(doc, kb, month_day)
+    year: int | None = None
+    if from_directive and (not from_officials or from_directive in from_officials):
+        year = from_directive
+    elif from_directive:
+        doc.warn(f"year {from_directive} from the directive; officials present suggest "
+                 f"{sorted(from_officials)}")
+        year = from_directive
+    elif len(from_officials) == 1:
+        year = next(iter(from_officials))
+    if year is None:
+        doc.event.date, doc.event.date_basis = "--" + month_day, None
+        doc.warn("year of the meeting date unknown")
+        return
+    doc.event.date, doc.event.date_basis = _iso(year, found.month, found.day), "inferred"
+
+
+def _year_after_directives(doc: Doc, kb: KB, month_day: str) -> int | None:
+    """The first year in which month_day falls after the latest directive's end."""
+    ends = []
+    for mention in doc.directive_mentions:
+        if mention.blocked:
+            continue
+        if mention.kind in ("congress", "plenum") and mention.body in ("CPC", None):
+            entry = kb.directive_by_key.get((mention.kind, "CPC", mention.term, mention.session))
+            if entry and entry.date_end:
+                ends.append(entry.date_end)
+        elif len(mention.catalogue) == 1:
+            entry = kb.directive_by_id[mention.catalogue[0]]
+            if entry.date_end:
+                ends.append(entry.date_end)
+    if not ends:
+        return None
+    latest = max(ends)
+    year = int(latest[:4])
+    candidate = f"{year:04d}-{month_day}"
+    if candidate < latest:
+        year += 1
+    return year
+
+
+def _years_of_officials(doc: Doc, kb: KB, month_day: str) -> set[int]:
+    """Years in which every participant known to the knowledge base held a post they hold."""
+    years: set[int] | None = None
+    for person in doc.event.people:
+        officials = kb.officials_by_name.get(person.name.lower())
+        if not officials:
+            continue
+        posts = {t.post for t in person.titles}
+        relevant = [o for o in officials if not posts or o.post in posts] or officials
+        held = {y for o in relevant for y in range(int(o.start[:4]), int((o.end or "2026")[:4]) + 1)
+                if o.holds_on(f"{y:04d}-{month_day}")}
+        years = held if years is None else years & held
+    return years or set()

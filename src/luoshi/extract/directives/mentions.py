@@ -1,0 +1,275 @@
+"""Find every mention of a directive, with its span and parsed numbers (step).
+
+English: "Fifth Plenary Session of the XIX Central Committee", "19th CPC Central
+Committee's fifth plenum", "the Party's 20th National Congress", "Eighth Plenary
+Session of the XIV Provincial Committee", "General Secretary Xi Jinping's important
+exposition on ...", "the July 24 Politburo meeting". Chinese: 党的二十大, 十九届五中全会,
+省委十四届八次全会, 十一届区委七次全会, 习近平总书记……重要讲话精神, 中共中央政治局会议.
+Catalogued speeches and meetings are found through the lexicon.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from luoshi.extract.directives import patterns_en as en
+from luoshi.extract.directives import patterns_zh as zh
+from luoshi.extract.doc import Doc
+from luoshi.extract.numbers import en_ordinal, zh_number
+from luoshi.extract.text import paragraphs, sentences
+from luoshi.kb.lexicon import DIRECTIVE
+from luoshi.kb.loader import KB
+from luoshi.record import Span
+
+
+@dataclass
+class DirectiveMention:
+    kind: str  # congress, plenum, speech, meeting, document
+    span: Span
+    body: str | None = None  # "CPC", a place name, or a level to resolve: "?province"
+    term: int | None = None
+    session: int | None = None
+    speaker: str | None = None
+    topic: str | None = None
+    topic_span: Span | None = None
+    day: str | None = None  # "--MM-DD" or "YYYY-MM-DD" printed with the mention
+    catalogue: tuple[str, ...] = ()
+    label: str | None = None
+    in_lead: bool = False
+    framed: bool = False
+    blocked: bool = False
+    notes: list[str] = field(default_factory=list)
+
+
+def lead_end(doc: Doc) -> int:
+    """End of the lead: the headline block and the first paragraph of the body.
+
+    For Chinese texts printed as one paragraph, the lead ends with the first sentence
+    that reports what was said (会议指出, 他强调, ...), or with the second sentence.
+    """
+    body = [p for p in paragraphs(doc.text, doc.body_start) if not doc.skipped(*p)]
+    if not body:
+        return len(doc.text)
+    first = body[0]
+    if doc.lang != "zh":
+        return first[1]
+    spans = sentences(doc.text, "zh", first[0], first[1])
+    for index, (start, end) in enumerate(spans):
+        if index and zh.REPORTED_SPEECH.match(doc.text, start):
+            return start
+        if index >= 1:
+            return end
+    return first[1]
+
+
+def find_directive_mentions(doc: Doc, kb: KB) -> None:
+    """Step: doc.directive_mentions."""
+    found = _find_zh(doc, kb) if doc.lang == "zh" else _find_en(doc, kb)
+    found += _catalogue_hits(doc, kb)
+    end = lead_end(doc)
+    for mention in found:
+        mention.in_lead = mention.span[0] < end
+    doc.directive_mentions = sorted(found, key=lambda m: m.span)
+
+
+def _catalogue_hits(doc: Doc, kb: KB) -> list[DirectiveMention]:
+    mentions: dict[Span, DirectiveMention] = {}
+    for hit in doc.hits_of(DIRECTIVE):
+        entry = kb.directive_by_id[hit.ref]
+        mention = mentions.setdefault(hit.span, DirectiveMention(
+            kind=entry.kind, span=hit.span, body=entry.body, speaker=entry.speaker,
+            topic=entry.topic, label=entry.label))
+        mention.catalogue += (entry.id,)
+        mention.framed = mention.framed or _spirit_follows(doc, hit.end)
+    return list(mentions.values())
+
+
+def _spirit_follows(doc: Doc, end: int) -> bool:
+    window = doc.text[end:end + 24]
+    return "精神" in window or bool(re.match(r"\W{0,3}(?:spirit|and\b)", window, re.I))
+
+
+def _blocked(doc: Doc, start: int, end: int, before: re.Pattern[str],
+             after: re.Pattern[str]) -> bool:
+    head = doc.text[max(0, start - 40):start]
+    tail = doc.text[end:end + 12]
+    if before.search(head) or after.match(tail):
+        return True
+    # inside a document title 《...》: the document is the directive, not what it names
+    return head.rfind("《") > head.rfind("》")
+
+
+# -- English ---------------------------------------------------------------------------
+
+def _find_en(doc: Doc, kb: KB) -> list[DirectiveMention]:
+    text = doc.text
+    found: list[DirectiveMention] = []
+    taken: list[Span] = []
+
+    def free(span: Span) -> bool:
+        return all(span[1] <= s or span[0] >= e for s, e in taken)
+
+    for pattern in en.CONGRESS:
+        for match in pattern.finditer(text):
+            term = en_ordinal(match.group("t"))
+            if term and 1 <= term <= 30 and free(match.span()):
+                taken.append(match.span())
+                found.append(DirectiveMention(
+                    "congress", match.span(), body="CPC", term=term,
+                    blocked=_blocked(doc, *match.span(), en.BLOCK_BEFORE, en.BLOCK_AFTER)))
+    for pattern in en.PLENUMS:
+        for match in pattern.finditer(text):
+            if not free(match.span()):
+                continue
+            term, session = en_ordinal(match.group("t")), en_ordinal(match.group("s"))
+            if not (term and session) or session > 12 or term > 30:
+                continue
+            taken.append(match.span())
+            found.append(DirectiveMention(
+                "plenum", match.span(), body=_en_plenum_body(doc, match), term=term,
+                session=session,
+                blocked=_blocked(doc, *match.span(), en.BLOCK_BEFORE, en.BLOCK_AFTER)))
+    found += _en_speeches(doc, kb, taken)
+    found += _en_meetings(doc, taken)
+    return found
+
+
+def _en_plenum_body(doc: Doc, match: re.Match[str]) -> str | None:
+    groups = match.groupdict()
+    level = (groups.get("lvl") or "").lower()
+    place = groups.get("place")
+    if level == "central":
+        return "CPC"
+    if level:
+        return place or "?" + en.LEVEL_WORDS.get(level.split()[0], "province")
+    # "the eighth plenary session of the fourteenth session": the subject tells
+    head = doc.text[max(0, match.start() - 80):match.start()]
+    subject = en.PLENUM_SUBJECT.search(head)
+    if subject:
+        word = subject.group("lvl").lower()
+        return "CPC" if word == "central" else "?" + en.LEVEL_WORDS.get(word, "province")
+    return None
+
+
+def _en_speeches(doc: Doc, kb: KB, taken: list[Span]) -> list[DirectiveMention]:
+    text = doc.text
+    found = []
+    for pattern in en.SPEECHES:
+        for match in pattern.finditer(text):
+            if any(not (match.end() <= s or match.start() >= e) for s, e in taken):
+                continue
+            taken.append(match.span())
+            topic, topic_span = _en_topic(match)
+            found.append(DirectiveMention(
+                "speech", match.span(), body="CPC", speaker="Xi Jinping", topic=topic,
+                topic_span=topic_span, framed=_framed(text, match.start(), en.STUDY_FRAME)))
+    return found
+
+
+def _en_topic(match: re.Match[str]) -> tuple[str | None, Span | None]:
+    if match.groupdict().get("topic"):
+        raw = match.group("topic")
+        stripped = raw.strip(" “”\"'‘’")
+        start = match.start("topic") + raw.index(stripped[:1]) if stripped else match.start("topic")
+        return stripped or None, (start, start + len(stripped)) if stripped else None
+    return None, None
+
+
+def _en_meetings(doc: Doc, taken: list[Span]) -> list[DirectiveMention]:
+    found = []
+    for match in en.POLITBURO_MEETING.finditer(doc.text):
+        if any(not (match.end() <= s or match.start() >= e) for s, e in taken):
+            continue
+        day = en.month_day(match.group("d1") or match.group("d2") or "")
+        found.append(DirectiveMention(
+            "meeting", match.span(), body="CPC", day=day, label="Politburo meeting",
+            framed=True))
+    for match in en.LOCAL_CONFERENCE.finditer(doc.text):
+        level = en.LEVEL_WORDS.get(match.group("lvl").lower(), "province")
+        found.append(DirectiveMention(
+            "meeting", match.span(), body="?" + level, label=match.group("name").strip(),
+            framed=True))
+    return found
+
+
+def _framed(text: str, start: int, frame: re.Pattern[str]) -> bool:
+    """The mention is the object of a study verb in its own clause ('must study ...')."""
+    clause_start = max(text.rfind(c, 0, start) for c in ".;。；!?\n") + 1
+    return bool(frame.search(text, clause_start, start))
+
+
+# -- Chinese ---------------------------------------------------------------------------
+
+def _find_zh(doc: Doc, kb: KB) -> list[DirectiveMention]:
+    text = doc.text
+    found: list[DirectiveMention] = []
+    for match in zh.PLENUM.finditer(text):
+        term, session = zh_number(match.group("t")), zh_number(match.group("s"))
+        if not (term and session):
+            continue
+        found.append(DirectiveMention(
+            "plenum", match.span(), body=_zh_plenum_body(kb, match), term=term, session=session,
+            blocked=_blocked(doc, *match.span(), zh.BLOCK_BEFORE, zh.BLOCK_AFTER)))
+    for match in zh.CONGRESS.finditer(text):
+        term = zh_number(match.group("t") or match.group("bt") or "")
+        if not term or any(m.span[0] <= match.start() < m.span[1] for m in found):
+            continue
+        found.append(DirectiveMention(
+            "congress", match.span(), body="CPC", term=term,
+            blocked=_blocked(doc, *match.span(), zh.BLOCK_BEFORE, zh.BLOCK_AFTER)))
+    found += _zh_speeches(doc, kb)
+    found += _zh_meetings(doc)
+    return found
+
+
+def _zh_plenum_body(kb: KB, match: re.Match[str]) -> str | None:
+    kind = match.group("kind")
+    org = match.group("org1") or match.group("org2") or ""
+    if kind == "中全会" or org in ("中央委员会", "中央"):
+        return "CPC"
+    place = zh.known_place_suffix(kb, match.group("place") or "")
+    if place:
+        return place
+    return "?" + zh.ORG_LEVEL.get(org, "province") if org else None
+
+
+def _zh_speeches(doc: Doc, kb: KB) -> list[DirectiveMention]:
+    text = doc.text
+    found = []
+    for match in zh.SPEECH.finditer(text):
+        who = match.group("who")
+        speaker = "Xi Jinping" if "习近平" in who or who == "总书记" else None
+        if speaker is None:
+            name = match.group("name") or ""
+            officials = kb.officials_by_zh.get(name)
+            if not officials or officials[0].jurisdiction != "China":
+                continue
+            speaker = officials[0].name
+        topic, topic_span = zh.speech_topic(match)
+        found.append(DirectiveMention(
+            "speech", match.span(), body="CPC", speaker=speaker, topic=topic,
+            topic_span=topic_span, framed=zh.speech_framed(text, match.start())))
+    return found
+
+
+def _zh_meetings(doc: Doc) -> list[DirectiveMention]:
+    text = doc.text
+    found = []
+    for match in zh.POLITBURO_MEETING.finditer(text):
+        month, day = match.group("m") or match.group("m2"), match.group("d") or match.group("d2")
+        found.append(DirectiveMention(
+            "meeting", match.span(), body="CPC", label="Politburo meeting",
+            day=f"--{int(month):02d}-{int(day):02d}" if month and day else None, framed=True))
+    for match in zh.LOCAL_MEETING.finditer(text):
+        level = "province" if match.group("lvl") == "全省" else "city"
+        found.append(DirectiveMention(
+            "meeting", match.span(), body="?" + level, label=match.group(0).removesuffix("精神"),
+            framed=True))
+    for match in zh.NATIONAL_MEETING.finditer(text):
+        body = "State Council" if "电视电话" in match.group(0) else "CPC"
+        found.append(DirectiveMention(
+            "meeting", match.span(), body=body, label=match.group("name"),
+            framed=_spirit_follows(doc, match.end()) or "落实" in text[match.start() - 8:
+                                                                        match.start()]))
+    return found

@@ -1,0 +1,85 @@
+"""Regular expressions for directives in English text."""
+
+from __future__ import annotations
+
+import re
+
+from luoshi.extract.numbers import EN_ORDINAL as ORD
+
+MONTHS = ("january february march april may june july august september october november "
+          "december").split()
+MONTH = r"(?:" + "|".join(m.capitalize() for m in MONTHS) + r"|" + "|".join(
+    m[:3].capitalize() for m in MONTHS) + r")\.?"
+MONTH_DAY = MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?"
+
+PARTY_NAME = r"(?:Communist\s+Party\s+of\s+China|Chinese\s+Communist\s+Party|CPC|CCP|Party)"
+LEVEL_WORDS = {"provincial": "province", "municipal": "city", "city": "city", "district": "county",
+               "county": "county", "regional": "province", "autonomous": "province",
+               "prefectural": "city", "township": "township", "town": "township"}
+COMMITTEE = (
+    rf"(?:{PARTY_NAME}\s+)?(?:(?-i:(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?))\s+)?"
+    r"(?P<lvl>Central|Provincial|Municipal|City|District|County|Regional|Autonomous\s+Regional"
+    r"|Prefectural)\s+(?:(?:CPC|CCP|Party)\s+)?Committee"
+    rf"(?:\s+of\s+the\s+{PARTY_NAME})?"
+)
+PLENUM_WORD = r"(?:plenary\s+(?:session|meeting)|plenum|full\s+session|plenary)"
+
+CONGRESS = [
+    re.compile(rf"(?:(?:the\s+)?{PARTY_NAME}(?:['’]s)?\s+)?(?P<t>{ORD})\s+(?:{PARTY_NAME}\s+)?"
+               rf"National\s+Congress(?:\s+of\s+the\s+{PARTY_NAME})?", re.I),
+    re.compile(rf"(?P<t>{ORD})\s+(?:CPC|CCP|Party)\s+Congress", re.I),
+]
+PLENUMS = [
+    re.compile(rf"(?P<s>{ORD})\s+{PLENUM_WORD}\s+of\s+the\s+(?P<t>{ORD})\s+{COMMITTEE}", re.I),
+    re.compile(rf"(?P<t>{ORD})\s+{COMMITTEE}(?:['’]s)?\s+(?P<s>{ORD})\s+{PLENUM_WORD}", re.I),
+    re.compile(rf"(?P<t>{ORD})\s+(?P<s>{ORD})\s+{PLENUM_WORD}(?:\s+of\s+the\s+{COMMITTEE})?",
+               re.I),
+    re.compile(rf"(?P<s>{ORD})\s+{PLENUM_WORD}\s+of\s+the\s+(?P<t>{ORD})\s+(?:session|term)\b",
+               re.I),
+]
+PLENUM_SUBJECT = re.compile(
+    r"(?P<lvl>Central|Provincial|Municipal|District|County|Regional)\s+(?:Party\s+)?Committee"
+    r"\s+(?:held|convened|opened)\b[^.;]*$", re.I)
+
+XI = (r"(?:(?:General\s+Secretary|Secretary[- ]General|President|Chairman|Comrade)\s+)?"
+      r"Xi\s+Jin\w*")
+SPEECH_WORD = (r"(?:important\s+)?(?:series\s+of\s+important\s+speeches|speech(?:es)?|expositions?"
+               r"|instructions?|directives?|remarks|discourses?|address|congratulatory\s+letter"
+               r"|letter|reply|thoughts?\s+on|instructions?\s+spirit)")
+TOPIC = (r"(?:\s+(?:on|about|regarding|concerning)\s+(?P<topic>[^.;,(\n]{2,80}?))?"
+         r"(?=[.;,(\n]|\s+and\s|$)")
+SPEECHES = [
+    re.compile(rf"{XI}(?:['’]s|’)\s+(?:[^.;]{{0,60}}?\s)?{SPEECH_WORD}{TOPIC}", re.I),
+    re.compile(rf"{SPEECH_WORD}\s+(?:delivered\s+|made\s+|given\s+)?by\s+{XI}{TOPIC}", re.I),
+    re.compile(rf"{SPEECH_WORD}\s+of\s+(?:the\s+)?General\s+Secretary(?:\s+Xi\s+Jin\w*)?{TOPIC}",
+               re.I),
+    re.compile(rf"(?:the\s+)?General\s+Secretary['’]s\s+{SPEECH_WORD}{TOPIC}", re.I),
+]
+STUDY_FRAME = re.compile(
+    r"\b(?:must|should|need\s+to|necessary\s+to|have\s+to|we\s+will|will)\s+(?:\w+\s+){0,3}?"
+    r"(?:study|learn|implement|understand|grasp|comprehend|carry\s+out)\b", re.I)
+POLITBURO_MEETING = re.compile(
+    rf"(?:(?P<d1>{MONTH_DAY})\s+)?(?:meeting\s+of\s+the\s+(?:Political\s+Bureau|Politburo)"
+    rf"(?:\s+of\s+the\s+(?:CPC\s+)?Central\s+Committee(?:\s+of\s+the\s+{PARTY_NAME})?)?"
+    rf"|(?:CPC\s+)?(?:Central\s+)?(?:Political\s+Bureau|Politburo)\s+meeting)"
+    rf"(?:\s+(?:held\s+)?on\s+(?P<d2>{MONTH_DAY}))?",
+)
+LOCAL_CONFERENCE = re.compile(
+    r"spirit\s+of\s+the\s+(?P<lvl>provincial|municipal|city)\s+(?P<name>(?:[a-z]+\s+){1,4}?"
+    r"(?:work\s+)?conference)", re.I)
+BLOCK_BEFORE = re.compile(
+    r"(?:\bsince|\bwelcom\w*\s+(?:the\s+)?(?:\w+\s+){0,4}?(?:of\s+)?|\bahead\s+of|\bprior\s+to"
+    r"|\bbefore|\brun-up\s+to|\bgreet\w*\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:of\s+)?)\s+(?:the\s+)?$",
+    re.I)
+BLOCK_AFTER = re.compile(r"\s*(?:was|is)\s+(?:about\s+to\s+be|to\s+be)\s+(?:held|convened)", re.I)
+
+
+def month_day(text: str) -> str | None:
+    match = re.match(r"([A-Za-z]+)\.?\s+(\d{1,2})", text)
+    if not match:
+        return None
+    name = match.group(1).lower()
+    for index, month in enumerate(MONTHS, start=1):
+        if month.startswith(name[:3]):
+            return f"--{index:02d}-{int(match.group(2)):02d}"
+    return None

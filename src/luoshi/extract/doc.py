@@ -1,0 +1,65 @@
+"""The document being extracted: its text, views of it, and the facts found so far."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from luoshi.kb.lexicon import Hit
+from luoshi.record import Credit, Event, Record, Span
+
+
+@dataclass
+class HostPhrase:
+    """The body that convened the meeting, as the text names it."""
+
+    level: str | None  # province, city, county, township, central
+    org: str  # "Party Group", "Party Committee Standing Committee", "Government", ...
+    place: str | None  # canonical name when the phrase names the place
+    span: Span
+    text: str
+
+
+@dataclass
+class Doc:
+    text: str
+    doc_id: str
+    published_hint: str | None = None
+    url: str | None = None
+    lang: str = "en"
+    folded: str = ""
+    # furniture
+    published: str | None = None
+    published_span: Span | None = None
+    source: str | None = None
+    title: str | None = None
+    title_span: Span | None = None
+    body_start: int = 0
+    skip: list[Span] = field(default_factory=list)
+    dateline: str | None = None  # Chinese "7月26日讯": the day the report was filed
+    # lexicon
+    hits: list[Hit] = field(default_factory=list)
+    # facts
+    credits: list[Credit] = field(default_factory=list)
+    event: Event = field(default_factory=Event)
+    host_phrase: HostPhrase | None = None
+    directive_mentions: list[Any] = field(default_factory=list)
+    province: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    def warn(self, message: str) -> None:
+        if message not in self.warnings:
+            self.warnings.append(message)
+
+    def skipped(self, start: int, end: int) -> bool:
+        return any(s <= start and end <= e for s, e in self.skip)
+
+    def hits_of(self, *kinds: str) -> list[Hit]:
+        return [h for h in self.hits if h.kind in kinds and not self.skipped(h.start, h.end)]
+
+    def to_record(self) -> Record:
+        return Record(
+            doc_id=self.doc_id, lang=self.lang, title=self.title, published=self.published,
+            source=self.source, events=[self.event], credits=self.credits,
+            warnings=self.warnings, url=self.url,
+        )

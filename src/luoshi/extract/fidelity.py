@@ -1,0 +1,30 @@
+"""How faithfully the meeting echoes its directive (step).
+
+`echo` is the share of the main directive's signature formulations (directives.tsv,
+column signature) that the report uses; `local` lists the local formulations it adds;
+`tasks` counts its enumerated tasks. The main directive is the first studied one that
+has a signature; without one, echo is null.
+"""
+
+from __future__ import annotations
+
+from luoshi.extract.doc import Doc
+from luoshi.kb.loader import KB
+from luoshi.record import Fidelity
+
+
+def find_fidelity(doc: Doc, kb: KB) -> None:
+    """Step: event.fidelity."""
+    event = doc.event
+    used = {f.zh for f in event.formulations}
+    local = [f.zh for f in event.formulations if f.scope != "central"]
+    main = next((d for d in event.directives
+                 if (entry := kb.directive_by_id.get(d.id)) and entry.signature), None)
+    if main is None:
+        event.fidelity = Fidelity(directive=None, echo=None, local=local, tasks=len(event.tasks))
+        return
+    signature = list(kb.directive_by_id[main.id].signature)
+    matched = [zh for zh in signature if zh in used]
+    event.fidelity = Fidelity(directive=main.id, echo=round(len(matched) / len(signature), 4),
+                              signature=signature, matched=matched, local=local,
+                              tasks=len(event.tasks))

@@ -1,0 +1,240 @@
+"""Page furniture: release date, source, headline, and where the report's body starts.
+
+Furniture lines (`Release time: ...`, `Information source: ...`, `[ad_1]`, `Share This
+Post`, a repeated headline, `来源：… | 2023年07月28日`, `，正文：`) are recorded in
+doc.skip so that no later step takes a fact from them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from luoshi.extract.doc import Doc
+from luoshi.kb.loader import KB
+from luoshi.normalize import fold
+
+ISO_DAY = r"(?P<y>(?:19|20)\d\d)[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})"
+ZH_DAY = r"(?P<y>(?:19|20)\d\d)年(?P<m>\d{1,2})月(?P<d>\d{1,2})日"
+
+EN_PUBLISHED = [
+    re.compile(r"^\s*date\s+" + ISO_DAY, re.I),
+    re.compile(r"(?:release|publish(?:ed|ing)?|post(?:ed)?|issue)\s*(?:time|date|on|at)?\s*[:：]?\s*"
+               + ISO_DAY, re.I),
+    re.compile(r"^\s*(?:date|time)\s*[:：]\s*" + ISO_DAY, re.I | re.M),
+]
+ZH_PUBLISHED = [
+    re.compile(r"^\s*" + ISO_DAY + r"\s+\d{1,2}:\d{2}"),
+    re.compile(r"^\s*(?P<y>\d\d)-(?P<m>\d{2})-(?P<d>\d{2})\s+\d{1,2}:\d{2}"),
+    re.compile(r"^#\s*《[^》]{1,20}》\s*[（(](?P<y>(?:19|20)\d\d)(?P<m>\d\d)(?P<d>\d\d)[）)]", re.M),
+    re.compile(r"(?:发布|发表|更新)(?:时间|日期)\s*[:：]\s*(?:" + ISO_DAY + "|" + ZH_DAY.replace(
+        "(?P<y>", "(?P<y2>").replace("(?P<m>", "(?P<m2>").replace("(?P<d>", "(?P<d2>") + ")"),
+    re.compile(r"来源[:：][^\n|]{1,30}\|\s*" + ZH_DAY),
+    re.compile(r"^[^\n]{0,20}?\s" + ISO_DAY + r"\s+\d{1,2}:\d{2}", re.M),
+]
+EN_SOURCE = [
+    re.compile(r"(?:information\s+)?source\s*[:：]\s*(?P<s>[^\n|]{2,80}?)\s*(?:\n|$|\|)", re.I),
+    re.compile(r"^(?P<s>[A-Z][\w .]{1,40}?)\s+release\s+(?:time|date)\s*[:：]", re.M | re.I),
+]
+ZH_SOURCE = [
+    re.compile(r"来源[:：]\s*(?P<s>[^\s|，。：:]{2,20})"),
+    re.compile(r"^\s*(?P<s>[^\s\d]{2,10})\s+" + ISO_DAY + r"\s+\d{1,2}:\d{2}", re.M),
+]
+ZH_HEADER_LINE = re.compile(r"^#\s*《(?P<s>[^》]{1,20})》.*$", re.M)
+ZH_BODY_MARKER = re.compile(r"[，,]\s*正文[:：]")
+ZH_DATELINE = re.compile(
+    r"(?P<outlet>[^\s，。（(：:]{0,12}?)(?:(?P<y>(?:19|20)\d\d)年)?(?:(?P<m>\d{1,2})月)?"
+    r"(?P<d>\d{1,2})日(?:电|讯)"
+)
+ZH_NEWS_PREFIX = re.compile(r"(?P<outlet>[^\s，。]{2,8}?)消息[（(](?P<prog>[^）)]{1,10})[）)][:：]")
+BOILERPLATE_LINE = re.compile(
+    r"^\s*(?:\[ad_?\d+\]|share this(?: post| article)?:?|add comment|leave a (?:comment|reply)"
+    r"|points of view:?|views?:\s*\d*|print|close(?: window)?|font size:?.*|【(?:打印|关闭)[^】]*】"
+    r"|\[(?:print|close)\]|责任编辑[:：].*|分享到[:：]?.*|扫一扫.*|相关阅读.*)\s*$",
+    re.I | re.M,
+)
+FURNITURE_LINE = re.compile(
+    r"^\s*(?:(?:information\s+)?source\s*[:：].*|.*release\s+(?:time|date)\s*[:：].*"
+    r"|(?:date|time)\s*[:：]\s*\d.*|来源[:：].*|发布时间[:：].*|#\s*《.*》.*|央视网\s+\d{4}-.*)$",
+    re.I | re.M,
+)
+TITLE_PREFIX = re.compile(r"^\s*(?:date\s+\d{4}-\d{1,2}-\d{1,2}\s+|\[(?:视频|video)\]\s*|#+\s*)",
+                          re.I)
+MAX_SUBTITLE = 160  # headline and subtitle lines are short; the body's first paragraph is not
+ZH_MAX_SUBTITLE = 60
+
+
+def find_furniture(doc: Doc, kb: KB) -> None:
+    """Step: published, source, title, body_start, skip, dateline."""
+    text = doc.text
+    lines = _lines(text)
+    for start, end in lines:
+        line = text[start:end]
+        if BOILERPLATE_LINE.match(line) or FURNITURE_LINE.match(line):
+            doc.skip.append((start, end))
+    if doc.lang == "zh":
+        _find_zh(doc, kb, lines)
+    else:
+        _find_en(doc, kb, lines)
+    if doc.published is None and doc.published_hint:
+        doc.published = doc.published_hint
+    if doc.title:
+        _skip_repeated_title(doc, lines)
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    spans, cursor = [], 0
+    for line in text.split("\n"):
+        spans.append((cursor, cursor + len(line)))
+        cursor += len(line) + 1
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _day(match: re.Match[str]) -> str | None:
+    groups = {k: v for k, v in match.groupdict().items() if v}
+    year = groups.get("y") or groups.get("y2")
+    month = groups.get("m") or groups.get("m2")
+    day = groups.get("d") or groups.get("d2")
+    if not (year and month and day):
+        return None
+    if len(year) == 2:
+        year = "20" + year
+    y, m, d = int(year), int(month), int(day)
+    if not (1 <= m <= 12 and 1 <= d <= 31):
+        return None
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def _first(patterns: list[re.Pattern[str]], text: str) -> re.Match[str] | None:
+    found = [m for p in patterns if (m := p.search(text))]
+    return min(found, key=lambda m: m.start()) if found else None
+
+
+def _find_en(doc: Doc, kb: KB, lines: list[tuple[int, int]]) -> None:
+    text = doc.text
+    head = text[: lines[min(len(lines), 8) - 1][1]] if lines else ""
+    match = _first(EN_PUBLISHED, head)
+    if match and (day := _day(match)):
+        doc.published, doc.published_span = day, match.span()
+    source = _first(EN_SOURCE, head)
+    if source:
+        doc.source = _clean_source(source.group("s"))
+    content = [(s, e) for s, e in lines if not doc.skipped(s, e)]
+    if len(content) < 2:
+        return
+    title_start, title_end = content[0]
+    title = TITLE_PREFIX.sub("", text[title_start:title_end]).strip()
+    doc.title = title or None
+    doc.title_span = (title_end - len(title), title_end) if title else None
+    doc.body_start = _body_start(text, content, MAX_SUBTITLE)
+
+
+def _body_start(text: str, content: list[tuple[int, int]], max_subtitle: int) -> int:
+    """The first line after the headline block: a long line or a full sentence."""
+    for index, (start, end) in enumerate(content):
+        line = text[start:end].strip()
+        if index == 0:
+            continue
+        if len(line) > max_subtitle or line.endswith((".", "。", "”", "\"", ";", "；")):
+            return start
+    return content[1][0] if len(content) > 1 else 0
+
+
+def _clean_source(value: str) -> str | None:
+    value = value.strip(" .,:;，。")
+    return value or None
+
+
+def _find_zh(doc: Doc, kb: KB, lines: list[tuple[int, int]]) -> None:
+    text = doc.text
+    head = text[:400]
+    match = _first(ZH_PUBLISHED, head)
+    if match and (day := _day(match)):
+        doc.published, doc.published_span = day, match.span()
+    doc.source = _zh_source(doc, kb, head)
+    marker = ZH_BODY_MARKER.search(text, 0, 400)
+    content = [(s, e) for s, e in lines if not doc.skipped(s, e)]
+    if marker:
+        doc.skip.append((0, marker.end()))
+        doc.body_start = marker.end()
+    elif len(content) >= 2:
+        title_start, title_end = content[0]
+        raw = text[title_start:title_end]
+        title = TITLE_PREFIX.sub("", raw).strip()
+        doc.title = title or None
+        doc.title_span = (title_end - len(title), title_end) if title else None
+        doc.body_start = _body_start(text, content, ZH_MAX_SUBTITLE)
+    _find_dateline(doc, kb)
+
+
+def _zh_source(doc: Doc, kb: KB, head: str) -> str | None:
+    text = doc.text
+    header = ZH_HEADER_LINE.search(head)
+    if header:
+        return _outlet_name(kb, "新闻联播") if header.group("s") == "新闻联播" else header.group("s")
+    match = _first(ZH_SOURCE, head) or _first(ZH_SOURCE[:1], text[-200:])
+    if match:
+        return _outlet_name(kb, match.group("s"))
+    return None
+
+
+def _outlet_name(kb: KB, zh: str) -> str:
+    """English name of an outlet: the table, then "<Place> Daily"-style rules, else as printed."""
+    zh = zh.strip()
+    entry = kb.outlet_by_zh.get(zh)
+    if entry:
+        return entry.en
+    for suffix, english in (("日报", "Daily"), ("晚报", "Evening News"), ("新闻网", "News Net"),
+                            ("网", "Net")):
+        if zh.endswith(suffix):
+            place = _place_name(kb, zh[: -len(suffix)])
+            if place:
+                return f"{place} {english}"
+    return zh
+
+
+def _place_name(kb: KB, zh: str) -> str | None:
+    for place in kb.place_by_zh.get(zh, []):
+        return place.name
+    return None
+
+
+def _find_dateline(doc: Doc, kb: KB) -> None:
+    """'吉林日报7月26日讯', '本报1日讯', '深圳新闻网2023年8月17日讯': the filing day."""
+    start = doc.body_start
+    window = doc.text[start: start + 80]
+    match = ZH_DATELINE.search(window)
+    if not match or match.start() > 40:
+        prefix = ZH_NEWS_PREFIX.search(window)
+        if prefix and prefix.start() < 20:
+            doc.skip.append((start + prefix.start(), start + prefix.end()))
+            if doc.source is None:
+                outlet = prefix.group("outlet")
+                program = prefix.group("prog")
+                doc.source = _outlet_name(kb, outlet) + (
+                    f" ({_outlet_name(kb, program)})" if program != "新闻联播" else
+                    " (Xinwen Lianbo)")
+        return
+    doc.skip.append((start + match.start(), start + match.end()))
+    outlet = match.group("outlet").strip()
+    if outlet and outlet not in ("本报", "本台", "本网") and doc.source is None:
+        doc.source = _outlet_name(kb, outlet)
+    base = doc.published
+    if base is None:
+        return
+    year = int(match.group("y") or base[:4])
+    month = int(match.group("m") or base[5:7])
+    day = int(match.group("d"))
+    if match.group("m") is None and day > int(base[8:10]):
+        month = month - 1 or 12
+    if 1 <= month <= 12 and 1 <= day <= 31:
+        doc.dateline = f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _skip_repeated_title(doc: Doc, lines: list[tuple[int, int]]) -> None:
+    """A headline printed again further down is furniture, not a second mention."""
+    if not doc.title_span:
+        return
+    key = fold(doc.title).strip(" .。")
+    for start, end in lines:
+        if start > doc.title_span[1] and fold(doc.text[start:end]).strip(" .。") == key:
+            doc.skip.append((start, end))

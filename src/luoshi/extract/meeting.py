@@ -1,0 +1,160 @@
+"""The kind of meeting and the body that held it, as the text names them (step).
+
+The kind is the first meeting word of the lead that is not part of a directive's name
+("held a party group meeting", "presided over a symposium", 主持召开省政府党组会议); the
+host phrase is the organ named with it ("the provincial government", 上海市委常委会).
+"""
+
+from __future__ import annotations
+
+import re
+
+from luoshi.extract.directives.mentions import lead_end
+from luoshi.extract.doc import Doc, HostPhrase
+from luoshi.extract.text import paragraphs
+from luoshi.kb.loader import KB
+
+EN_KINDS = [
+    ("party_group_meeting", r"party\s+(?:leadership\s+|leading\s+)?group(?:\s*\(?expanded\)?)?"
+     r"\s+(?:\(?expanded\)?\s+)?(?:meeting|session)|meeting\s+of\s+the\s+(?:leading\s+)?party"
+     r"\s+(?:leadership\s+)?group|leading\s+party\s+(?:members'?\s+)?group\s+meeting"),
+    ("theory_study_group", r"theor\w*\s+(?:learning|study)\s+cent\w+\s+group|cent\w+\s+group\s+"
+     r"(?:for\s+|of\s+)?theor\w*\s+(?:learning|study)|central\s+(?:group|team)\s+(?:study|learning)"
+     r"|(?:study|learning)\s+(?:session\s+)?of\s+the\s+(?:\w+\s+){0,3}?central\s+group"),
+    ("standing_committee_meeting", r"standing\s+committee\s+(?:\(?expanded\)?\s+)?meeting|meeting"
+     r"\s+of\s+the\s+(?:\w+\s+){0,4}?standing\s+committee|standing\s+committee\s+(?:of\s+the\s+"
+     r"(?:\w+\s+){1,4}?)?(?:held|convened)\s+a\s+meeting|executive\s+meeting"),
+    ("symposium", r"symposium|forum|panel\s+discussion|discussion\s+meeting"),
+    ("seminar", r"seminar|study\s+class|training\s+(?:class|course|session)|workshop"
+     r"|reading\s+class"),
+    ("cadre_meeting", r"(?:general\s+)?meeting\s+of\s+(?:all\s+|leading\s+)?cadres|cadres?\s+"
+     r"(?:general\s+)?(?:meeting|conference|assembly)|mobili[sz]ation\s+(?:meeting|conference)"
+     r"|leading\s+cadres?\s+meeting"),
+    ("plenary_session", r"plenary\s+(?:session|meeting)|plenum"),
+    ("work_conference", r"work(?:ing)?\s+(?:conference|meeting)"),
+]
+ZH_KINDS = [
+    ("theory_study_group", r"理论学习中心组|中心组(?:集体)?学习"),
+    ("party_group_meeting", r"党组(?:（扩大）|\(扩大\)|扩大)?会议|党组会"),
+    ("standing_committee_meeting", r"常委会(?:第[^，。]{1,6}次)?会议|常委会[^，。]{0,12}?(?:举行|召开)会议"
+     r"|常务委员会(?:第[^，。]{1,6}次)?会议|常委(?:扩大)?会议"),
+    ("symposium", r"座谈会|研讨会"),
+    ("seminar", r"研讨班|读书班|培训班|学习班"),
+    ("cadre_meeting", r"干部大会|干部会议|动员(?:大)?会|宣讲报告会"),
+    ("plenary_session", r"全体(?:（扩大）|\(扩大\))?会议|全会"),
+    ("work_conference", r"工作会议"),
+]
+EN_KIND_PATTERNS = [(kind, re.compile(p, re.I)) for kind, p in EN_KINDS]
+ZH_KIND_PATTERNS = [(kind, re.compile(p)) for kind, p in ZH_KINDS]
+
+EN_HOST = re.compile(
+    r"(?:(?-i:(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?))\s+)?(?P<lvl>Provincial|Municipal|City|County"
+    r"|District|Township|Town|Prefectural|(?:Autonomous\s+)?Regional)\s+(?P<org>Party\s+Committee"
+    r"|(?:People['’]s\s+)?Government|People['’]s\s+Congress|CPPCC|Political\s+Consultative"
+    r"\s+Conference|Commission\s+for\s+Discipline\s+Inspection|Committee|Party\s+School"
+    r"|(?:Office|Bureau|Directorate|Department|Commission|Administration)(?:\s+of\s+(?:the\s+)?"
+    r"(?-i:[A-Z][\w’']*(?:\s+(?:and\s+)?[A-Z][\w’']*){0,5}))?)"
+    r"|(?P<central>National\s+People['’]s\s+Congress|Central\s+Commission\s+for\s+Discipline"
+    r"\s+Inspection|State\s+Council|CPC\s+Central\s+Committee|Ministry\s+of\s+[A-Z][\w ]{2,40}"
+    r"|National\s+Development\s+and\s+Reform\s+Commission)",
+    re.I,
+)
+EN_LEVEL = {"provincial": "province", "regional": "province", "autonomous": "province",
+            "municipal": "city", "city": "city", "prefectural": "city", "county": "county",
+            "district": "county", "township": "township", "town": "township"}
+ZH_HOST = re.compile(
+    r"(?P<central>全国人大常委会|全国政协|中共中央|中央纪委|中央(?:宣传部|组织部|统战部|宣讲团|办公厅|政法委|财经委员会"
+    r"|网信办)|国务院|国家[\u4e00-\u9fff]{1,10}?(?:委员会|局|部|署))"
+    r"|(?:(?<![\u4e00-\u9fff])(?P<place>[\u4e00-\u9fff]{2,7}?))?(?P<lvl>自治区|省|市|州|盟|县|区|旗|镇|乡)(?P<org>委常委会|委"
+    r"|政府党组|政府|人大常委会(?:党组)?|人大|政协(?:党组)?|纪委监委|纪委|党委"
+    r"|[\u4e00-\u9fff]{1,8}?(?:局|厅|委员会|办公室|部)(?:党组|党委)?)"
+)
+ZH_LEVEL = {"自治区": "province", "省": "province", "市": "city", "州": "city", "盟": "city",
+            "县": "county", "区": "county", "旗": "county", "镇": "township", "乡": "township"}
+
+
+def find_meeting(doc: Doc, kb: KB) -> None:
+    """Step: event.kind, event.kind_span, doc.host_phrase."""
+    masked = [m.span for m in doc.directive_mentions]
+    patterns = ZH_KIND_PATTERNS if doc.lang == "zh" else EN_KIND_PATTERNS
+    for start, end in _search_order(doc):
+        found = _first_kind(doc.text, start, end, patterns, masked)
+        if found:
+            doc.event.kind, doc.event.kind_span = found
+            break
+    doc.host_phrase = _host_phrase(doc, kb, masked)
+
+
+def _search_order(doc: Doc) -> list[tuple[int, int]]:
+    """The lead first, then the headline, then the rest of the body."""
+    lead = (doc.body_start, lead_end(doc))
+    headline = (0, doc.body_start)
+    body = [p for p in paragraphs(doc.text, lead[1])]
+    return [lead, headline, *body]
+
+
+def _first_kind(text: str, start: int, end: int, patterns: list[tuple[str, re.Pattern[str]]],
+                masked: list[tuple[int, int]]) -> tuple[str, tuple[int, int]] | None:
+    best: tuple[str, tuple[int, int]] | None = None
+    for kind, pattern in patterns:
+        for match in pattern.finditer(text, start, end):
+            if any(s <= match.start() < e for s, e in masked):
+                continue
+            if best is None or match.start() < best[1][0]:
+                best = (kind, match.span())
+            break
+    return best
+
+
+def _host_phrase(doc: Doc, kb: KB, masked: list[tuple[int, int]]) -> HostPhrase | None:
+    """The organ named nearest the meeting word, in the lead; else the first in the lead."""
+    text = doc.text
+    anchor = doc.event.kind_span[0] if doc.event.kind_span else doc.body_start
+    regions = [(doc.body_start, lead_end(doc)), (0, doc.body_start)]
+    pattern = ZH_HOST if doc.lang == "zh" else EN_HOST
+    for start, end in regions:
+        candidates = [m for m in pattern.finditer(text, start, end)
+                      if not any(s <= m.start() < e for s, e in masked)
+                      and not doc.skipped(m.start(), m.end())]
+        if not candidates:
+            continue
+        chosen = min(candidates, key=lambda m: abs(m.start() - anchor))
+        return _phrase(doc, kb, chosen)
+    return None
+
+
+def _phrase(doc: Doc, kb: KB, match: re.Match[str]) -> HostPhrase:
+    if match.group("central"):
+        return HostPhrase("central", match.group("central"), "China", match.span(), match.group(0))
+    level_word = match.group("lvl")
+    if doc.lang == "zh":
+        level = ZH_LEVEL[level_word]
+        place = _zh_place(kb, match.group("place") or "", level_word)
+    else:
+        level = EN_LEVEL[level_word.split()[0].lower()]
+        place = _en_place(kb, match.group("place") or "")
+    if place and place in MUNICIPALITIES and level == "city":
+        level = "province"
+    return HostPhrase(level, match.group("org"), place, match.span(), match.group(0))
+
+
+MUNICIPALITIES = ("Beijing", "Shanghai", "Tianjin", "Chongqing")
+
+
+def _en_place(kb: KB, words: str) -> str | None:
+    for place in kb.place_by_name.get(words.lower(), []):
+        return place.name
+    return None
+
+
+def _zh_place(kb: KB, chunk: str, level_word: str) -> str | None:
+    """The place an organ names: '上海' in 上海市委, '杨浦' in 杨浦区委, '新田' in 新田县委."""
+    for length in range(min(len(chunk), 6), 1, -1):
+        tail = chunk[-length:]
+        for place in kb.place_by_zh.get(tail + level_word, []) + kb.place_by_zh.get(tail, []):
+            return place.name
+    if level_word in ("县", "区", "旗", "镇", "乡") and len(chunk) >= 2:
+        from luoshi.extract.romanize import place_pinyin
+
+        return place_pinyin(chunk.removeprefix("中共"))
+    return None

@@ -1,0 +1,133 @@
+"""Chinese personal names in English text: "Surname Given" in pinyin, and repairs.
+
+A name is a known pinyin surname followed by a capitalised given name that splits into
+one to three pinyin syllables ("Zheng Shanjie", "Zhou Xi'an"). A name that is not in
+the knowledge base but is one or two letters away from a known official's name with
+the same surname ("Xi Jinpin") is repaired to it, and the repair is reported.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from luoshi.kb.loader import KB
+
+# A lookahead, so that a rejected pair ("Governor Hu") does not swallow the next name.
+NAME = re.compile(
+    r"(?<![\w’'])(?=(?P<sur>[A-Z][a-zü]{0,7})[ \u00a0]"
+    r"(?P<given>[A-Z][a-zü]{0,11}(?:['’-][a-zü]{1,6})?)(?![\w-]))"
+)
+MAX_GIVEN_SYLLABLES = 3
+MAX_SYLLABLE = 6
+# Words that begin sentences or headings and spell a surname: only taken as a surname
+# when the name is known to the knowledge base.
+ENGLISH_SURNAME_WORDS = frozenset({"He", "You", "An", "Fan", "Long", "Ban", "Hang", "Men", "Mo"})
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    name: str  # as it should be recorded ("Xi Jinping")
+    start: int
+    end: int
+    surface: str  # as printed ("Xi Jinpin")
+    known: bool
+    repaired: bool
+
+
+def _segments(word: str, syllables: frozenset[str]) -> int | None:
+    """Fewest pinyin syllables `word` splits into, or None."""
+    word = word.lower().replace("’", "'").replace("-", "'")
+    parts = word.split("'")
+    total = 0
+    for part in parts:
+        count = _split_count(part, syllables)
+        if count is None:
+            return None
+        total += count
+    return total
+
+
+@lru_cache(maxsize=65536)
+def _split_count_cached(part: str, syllables: frozenset[str]) -> int | None:
+    best: list[int | None] = [0] + [None] * len(part)
+    for end in range(1, len(part) + 1):
+        for start in range(max(0, end - MAX_SYLLABLE), end):
+            prior = best[start]
+            if prior is not None and part[start:end] in syllables:
+                candidate = prior + 1
+                current = best[end]
+                if current is None or candidate < current:
+                    best[end] = candidate
+    return best[len(part)]
+
+
+def _split_count(part: str, syllables: frozenset[str]) -> int | None:
+    return _split_count_cached(part, syllables) if part else None
+
+
+def is_pinyin_given(word: str, kb: KB) -> bool:
+    count = _segments(word, kb.syllables)
+    return count is not None and 1 <= count <= MAX_GIVEN_SYLLABLES
+
+
+def find_names(text: str, kb: KB, start: int = 0, end: int | None = None) -> list[NameMatch]:
+    """Pinyin personal names in text[start:end], repaired against known officials."""
+    end = len(text) if end is None else end
+    found: list[NameMatch] = []
+    surnames = kb.surname_pinyin
+    last_end = -1
+    for match in NAME.finditer(text, start, end):
+        surname, given = match.group("sur"), match.group("given")
+        name_end = match.end("given")
+        if surname not in surnames or match.start() < last_end or name_end > end:
+            continue
+        surface = f"{surname} {given}"
+        known = surface.lower() in kb.officials_by_name
+        repaired = None if known else repair_name(surface, kb)
+        if repaired:
+            found.append(NameMatch(repaired, match.start(), name_end, surface, True, True))
+        elif known or (surname not in ENGLISH_SURNAME_WORDS and is_pinyin_given(given, kb)):
+            found.append(NameMatch(_canonical(surface, kb), match.start(), name_end, surface,
+                                   known, False))
+        else:
+            continue
+        last_end = name_end
+    return found
+
+
+def _canonical(surface: str, kb: KB) -> str:
+    officials = kb.officials_by_name.get(surface.lower())
+    return officials[0].name if officials else surface.replace("’", "'")
+
+
+def repair_name(surface: str, kb: KB) -> str | None:
+    """A known official's name one or two edits from `surface`, same surname, or None."""
+    surname, _, given = surface.partition(" ")
+    given = given.lower()
+    best: tuple[int, str] | None = None
+    for key, officials in kb.officials_by_name.items():
+        known_surname, _, known_given = key.partition(" ")
+        if known_surname != surname.lower() or key == surface.lower():
+            continue
+        limit = 1 if len(known_given) <= 5 else 2
+        distance = edit_distance(given, known_given, limit)
+        if distance <= limit and (best is None or distance < best[0]):
+            best = (distance, officials[0].name)
+    return best[1] if best else None
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance, stopping early once it exceeds `limit`."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, start=1):
+        current = [i]
+        for j, cb in enumerate(b, start=1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]

@@ -1,0 +1,123 @@
+"""People in English reports: pinyin names, their titles, and role cues.
+
+Roles come from verbs whose subject is the name: "Governor Zheng Shanjie presided over",
+"Zhang Xuerong, undersecretary of the party, chaired", "presided over by Hu Changsheng",
+"Huang Jiansheng, Wang Zhijun and other provincial leaders attended", "Wang Hao's
+speech", "He emphasized" (the last participant named).
+"""
+
+from __future__ import annotations
+
+import re
+
+from luoshi.extract.doc import Doc
+from luoshi.extract.names import find_names
+from luoshi.extract.people.mention import Mention, better
+from luoshi.extract.text import sentences
+from luoshi.extract.titles import en_titles_after, en_titles_before
+from luoshi.kb.loader import KB
+from luoshi.record import Span
+
+ROLE_CUES = [
+    ("presided", re.compile(
+        r"\b(?:presided(?:\s+over)?|chaired|hosted|moderated|officiated)\b", re.I)),
+    ("spoke", re.compile(
+        r"\b(?:emphasi[sz]ed|stressed|pointed\s+out|said|noted|spoke|remarked|underlined"
+        r"|underscored|urged|demanded|required|asked|called\s+(?:on|for|upon)|put\s+forward"
+        r"|(?:made|delivered|gave)\s+(?:an?\s+)?(?:important\s+|keynote\s+|mobili[sz]ation\s+)?"
+        r"(?:speech|address|remarks|talk)|summed\s+up|expounded)\b", re.I)),
+    ("reported", re.compile(
+        r"\b(?:reported\s+on|reported|briefed|(?:made|gave|delivered)\s+(?:an?\s+)?(?:[\w-]+\s+)?"
+        r"(?:report|briefing|lecture|presentation))\b", re.I)),
+    ("attended", re.compile(
+        r"\b(?:attended|participated|took\s+part|(?:was|were)\s+(?:present|in\s+attendance))\b",
+        re.I)),
+]
+PASSIVE_BY = re.compile(r"\s+by\s+", re.I)
+INVOKING_TITLE = re.compile(
+    r"(?:General\s+Secretary|Secretary[- ]General|Comrade|President|Premier|Chairman)\s+$", re.I)
+POSSESSIVE_SPEECH = re.compile(r"['’]s?\s+(?:important\s+|keynote\s+)?(?:speech|address|remarks)",
+                               re.I)
+POSSESSIVE = re.compile(r"['’]s?\b")
+LIST_GAP = re.compile(r"^\s*(?:,|、|，|and|,\s*and|as\s+well\s+as)\s*$", re.I)
+PRONOUN = re.compile(r"(?:^|[.;]\s+|\s)(?:He|She)\s+$")
+MAX_SUBJECT_DISTANCE = 260
+
+
+def find_mentions(doc: Doc, kb: KB) -> list[Mention]:
+    text = doc.text
+    mentions = []
+    for name in find_names(text, kb):
+        if doc.skipped(name.start, name.end):
+            continue
+        titles = en_titles_before(text, name.start, kb) + en_titles_after(text, name.end, kb)
+        before = text[max(0, name.start - 40):name.start]
+        invoked = bool(INVOKING_TITLE.search(before)) or _central_possessive(
+            text, name.end, name.name, kb)
+        mentions.append(Mention(
+            name=name.name, start=name.start, end=name.end, titles=titles, invoked=invoked,
+            known=name.known, repaired_from=name.surface if name.repaired else None))
+    return mentions
+
+
+def _central_possessive(text: str, end: int, name: str, kb: KB) -> bool:
+    """'Xi Jinping's ...': a central leader's possessive invokes him, not his presence."""
+    if not POSSESSIVE.match(text, end):
+        return False
+    officials = kb.officials_by_name.get(name.lower(), [])
+    return any(o.jurisdiction == "China" for o in officials)
+
+
+def assign_roles(doc: Doc, kb: KB, mentions: list[Mention]) -> dict[str, tuple[str, Span]]:
+    text = doc.text
+    roles: dict[str, tuple[str, Span]] = {}
+    last_participant: Mention | None = None
+    for start, end in sentences(text, "en", 0):
+        inside = [m for m in mentions if start <= m.start < end]
+        cues = sorted(((match.start(), match.end(), role)
+                       for role, pattern in ROLE_CUES for match in pattern.finditer(text, start, end)),
+                      key=lambda c: c[0])
+        for cue_start, cue_end, role in cues:
+            subjects = _subjects(text, inside, cue_start, cue_end, role)
+            if not subjects and PRONOUN.search(text, max(start, cue_start - 8), cue_start):
+                subjects = [last_participant] if last_participant else []
+            for mention in subjects:
+                roles[mention.name] = better(roles.get(mention.name), role, (cue_start, cue_end))
+                last_participant = mention
+        for mention in inside:
+            if POSSESSIVE_SPEECH.match(text, mention.end) and not mention.invoked:
+                roles[mention.name] = better(roles.get(mention.name), "spoke",
+                                             (mention.start, mention.end))
+                last_participant = mention
+    return roles
+
+
+def _subjects(text: str, inside: list[Mention], cue_start: int, cue_end: int,
+              role: str) -> list[Mention]:
+    passive = PASSIVE_BY.match(text, cue_end)
+    if passive:
+        after = [m for m in inside if m.start >= passive.end() and not m.invoked]
+        if not after or after[0].start - passive.end() > 120:
+            return []
+        group = [after[0]]
+        for nxt in after[1:]:
+            if LIST_GAP.match(text[group[-1].end:nxt.start]):
+                group.append(nxt)
+            else:
+                break
+        return group if role == "attended" else group[:1]
+    before = [m for m in inside if m.end <= cue_start]
+    if not before:
+        return []
+    nearest = before[-1]
+    if nearest.invoked or cue_start - nearest.end > MAX_SUBJECT_DISTANCE:
+        return []
+    if role != "attended":
+        return [nearest]
+    group = [nearest]
+    for previous in reversed(before[:-1]):
+        if LIST_GAP.match(text[previous.end:group[0].start]) and not previous.invoked:
+            group.insert(0, previous)
+        else:
+            break
+    return group

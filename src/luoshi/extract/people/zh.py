@@ -1,0 +1,215 @@
+"""People in Chinese reports: names after titles, in 、-lists, before role verbs.
+
+"省委副书记、省长、省政府党组书记胡玉亭主持召开…" gives one name with three titles;
+"省政协副主席周喜安、郑宏、李和平…参加会议" gives several names sharing one title;
+"。黄坤明主持会议" a name before a role verb. Names are romanised with surname readings.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from luoshi.extract.doc import Doc
+from luoshi.extract.people.mention import Mention, better
+from luoshi.extract.romanize import person_pinyin, split_surname
+from luoshi.extract.text import sentences
+from luoshi.extract.titles import parse_zh_chain, post_index
+from luoshi.kb.lexicon import OFFICIAL
+from luoshi.kb.loader import KB
+from luoshi.normalize import is_cjk
+from luoshi.record import Span
+
+ROLE_VERBS = ("主持", "出席", "参加", "列席", "讲话", "强调", "指出", "表示", "要求", "领学",
+              "作", "发言", "汇报", "说", "致辞", "通报", "宣读", "部署", "提出", "希望")
+AFTER_NAME = re.compile(
+    r"(?:主持|出席|参加|列席|讲话|强调|指出|表示|要求|领学|作|发言|汇报|说|致辞|通报|宣读|提出|希望"
+    r"|等|和|与|及|、|，|,|。|；|：|\s|\d|同志|在|于|率|带领|到|赴|一行|代表|向|对|就|为|会见|调研"
+    r"|介绍|传达|带头|分别|也|还|首先|随后|同|以|主讲|讲|认为|总结|委员长|总理|书记|$)"
+)
+LEADERS = re.compile(r"(?:省|市|县|区|州|自治区)?领导(?:同志)?")
+BOUNDARY = "，。；：（）()\n!！?？“”"
+ROLE_CUES = [
+    ("presided", re.compile(r"主持")),
+    ("spoke", re.compile(r"(?<!重要)(?<!的)讲话(?!精神)|发言|强调|指出|表示|要求|领学|致辞|[^重]要求|说[，：]")),
+    ("reported", re.compile(r"汇报|作了?[\u4e00-\u9fff]{0,4}报告|通报|作说明|宣讲")),
+    ("attended", re.compile(r"出席|参加|列席")),
+]
+PRONOUN = re.compile(r"[他她](?:强调|指出|表示|要求|说)")
+
+
+@lru_cache(maxsize=8)
+def _post_pattern(kb_id: int, surfaces: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(s) for s in surfaces))
+
+
+def _name_at(text: str, position: int, kb: KB) -> str | None:
+    """A personal name starting at `position`, ended by a role verb or punctuation."""
+    for length in (3, 2, 4):
+        candidate = text[position:position + length]
+        if len(candidate) < length or not all(is_cjk(c) for c in candidate):
+            continue
+        if candidate in kb.officials_by_zh:
+            return candidate
+        parts = split_surname(candidate, kb)
+        if parts is None or not (1 <= len(parts[1]) <= 2):
+            continue
+        if AFTER_NAME.match(text, position + length):
+            return candidate
+    return None
+
+
+def find_mentions(doc: Doc, kb: KB) -> list[Mention]:
+    text = doc.text
+    found: dict[int, Mention] = {}
+    index = post_index(kb)
+    pattern = _post_pattern(id(kb), tuple(s for s, _ in index.zh_posts))
+    for match in pattern.finditer(text):
+        name = _name_at(text, match.end(), kb)
+        if name is None or doc.skipped(match.end(), match.end() + len(name)):
+            continue
+        chain = _chain_before(text, match.end())
+        titles = _parse_chain(chain, kb)
+        if not titles:
+            continue
+        _add_group(doc, kb, found, match.end(), name, titles)
+    for match in LEADERS.finditer(text):
+        name = _name_at(text, match.end(), kb)
+        if name:
+            _add_group(doc, kb, found, match.end(), name, [])
+    for hit in doc.hits_of(OFFICIAL):
+        if not hit.latin and hit.start not in found:
+            zh = text[hit.start:hit.end]
+            invoked = zh == "习近平" or bool(re.match(r"(?:总书记|同志|总理)", text[hit.end:hit.end + 3]))
+            found[hit.start] = Mention(name=hit.ref, start=hit.start, end=hit.end, zh=zh,
+                                       known=True, invoked=invoked)
+    _clause_start_names(doc, kb, found)
+    _repeated_mentions(doc, found)
+    return sorted(found.values(), key=lambda m: m.start)
+
+
+def _repeated_mentions(doc: Doc, found: dict[int, Mention]) -> None:
+    """Every later occurrence of a name already found ('蓝绍敏强调') is a mention too."""
+    text = doc.text
+    for mention in list(found.values()):
+        if not mention.zh or len(mention.zh) < 2:
+            continue
+        position = text.find(mention.zh)
+        while position >= 0:
+            covered = any(m.start <= position < m.end for m in found.values())
+            if not covered and not doc.skipped(position, position + len(mention.zh)):
+                found[position] = Mention(
+                    name=mention.name, start=position, end=position + len(mention.zh),
+                    zh=mention.zh, known=mention.known, invoked=mention.invoked)
+            position = text.find(mention.zh, position + 1)
+
+
+def _chain_before(text: str, end: int) -> str:
+    start = end
+    while start > 0 and text[start - 1] not in BOUNDARY and end - start < 40:
+        start -= 1
+    return text[start:end]
+
+
+def _parse_chain(chain: str, kb: KB) -> list:  # type: ignore[type-arg]
+    for trim in range(0, min(len(chain), 14)):
+        titles = parse_zh_chain(chain[trim:], kb)
+        if titles:
+            return titles
+    return []
+
+
+def _add_group(doc: Doc, kb: KB, found: dict[int, Mention], start: int, first: str,
+               titles: list) -> None:  # type: ignore[type-arg]
+    """The name at `start` and those joined to it by 、 or 和 share its titles."""
+    text = doc.text
+    position, name = start, first
+    members = []
+    while name:
+        members.append((position, name))
+        after = position + len(name)
+        if after < len(text) and text[after] in "、和":
+            nxt = _name_at(text, after + 1, kb)
+            if nxt:
+                position, name = after + 1, nxt
+                continue
+        break
+    group_end = members[-1][0] + len(members[-1][1])
+    for position, name in members:
+        if position in found:
+            continue
+        found[position] = Mention(
+            name=person_pinyin(name, kb), start=position, end=position + len(name), zh=name,
+            titles=list(titles), known=name in kb.officials_by_zh, group_end=group_end)
+
+
+def _clause_start_names(doc: Doc, kb: KB, found: dict[int, Mention]) -> None:
+    """'。黄坤明主持会议', '，范锐平、田锦尘、郝国昆、李中新参加会议'."""
+    text = doc.text
+    for index, char in enumerate(text):
+        if char not in "，。；：\n" or index + 1 in found:
+            continue
+        name = _name_at(text, index + 1, kb)
+        if name is None:
+            continue
+        position, members = index + 1, []
+        while name:
+            members.append((position, name))
+            after = position + len(name)
+            nxt = _name_at(text, after + 1, kb) if text[after:after + 1] in ("、", "和") else None
+            if not nxt:
+                break
+            position, name = after + 1, nxt
+        last_end = members[-1][0] + len(members[-1][1])
+        if not text.startswith(ROLE_VERBS, last_end):
+            continue
+        for position, name in members:
+            if position not in found and not doc.skipped(position, position + len(name)):
+                found[position] = Mention(
+                    name=person_pinyin(name, kb), start=position, end=position + len(name),
+                    zh=name, known=name in kb.officials_by_zh, group_end=last_end)
+
+
+def assign_roles(doc: Doc, kb: KB, mentions: list[Mention]) -> dict[str, tuple[str, Span]]:
+    text = doc.text
+    roles: dict[str, tuple[str, Span]] = {}
+    last: Mention | None = None
+    for start, end in sentences(text, "zh", 0):
+        inside = [m for m in mentions if start <= m.start < end and not m.invoked]
+        groups = _groups(inside)
+        pending: list[Mention] = []
+        for number, group in enumerate(groups):
+            scope_end = groups[number + 1][0].start if number + 1 < len(groups) else end
+            scope_start = max(m.group_end or m.end for m in group)
+            role = _role_in(text, scope_start, scope_end)
+            if role is None:
+                pending += group
+                continue
+            for mention in pending + group:
+                if role[0] == "attended" or mention in group:
+                    roles[mention.name] = better(roles.get(mention.name), *role)
+            pending = []
+            last = group[-1]
+        for match in PRONOUN.finditer(text, start, end):
+            if last is not None:
+                roles[last.name] = better(roles.get(last.name), "spoke", match.span())
+    return roles
+
+
+def _groups(mentions: list[Mention]) -> list[list[Mention]]:
+    groups: list[list[Mention]] = []
+    for mention in mentions:
+        if groups and mention.group_end and groups[-1][-1].group_end == mention.group_end:
+            groups[-1].append(mention)
+        else:
+            groups.append([mention])
+    return groups
+
+
+def _role_in(text: str, start: int, end: int) -> tuple[str, Span] | None:
+    best: tuple[str, Span] | None = None
+    for role, pattern in ROLE_CUES:
+        match = pattern.search(text, start, end)
+        if match:
+            best = better(best, role, match.span())
+    return best

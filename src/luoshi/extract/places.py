@@ -1,0 +1,153 @@
+"""The meeting's jurisdiction and level, and the report's province (step).
+
+The level comes from the host organ ("provincial government", 市政府党组, 杨浦区委). The
+name comes from the organ when it names the place; otherwise from the places the report
+mentions (nicknames included: Longjiang is Heilongjiang), its outlet (吉林日报), the
+officials who took part, and local formulations (八八战略 is Zhejiang's). A name is given
+only when one candidate leads; otherwise it is null with a warning.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from luoshi.extract.doc import Doc
+from luoshi.kb.lexicon import FORMULATION, PLACE, PLACE_NICKNAME, Hit
+from luoshi.kb.loader import KB
+from luoshi.record import Jurisdiction
+
+# A Chinese short place name ("安康", "长治") is also an ordinary word; it counts as a
+# place only when a word that goes with places follows it.
+ZH_PLACE_FOLLOWERS = ("省", "市", "县", "区", "州", "实际", "发展", "工作", "人民", "特色", "篇章",
+                      "振兴", "故事", "经验", "大地", "全面", "高质量", "新", "作出", "的", "干部",
+                      "各级", "是", "考察", "调研", "视察", "日报", "新闻", "网", "建设", "现代化")
+WEIGHT = {"host": 10, "official": 3, "outlet": 2, "mention": 1, "local_slogan": 1}
+
+
+def find_places(doc: Doc, kb: KB) -> None:
+    """Step: event.jurisdiction, doc.province, and the jurisdictions of titles."""
+    phrase = doc.host_phrase
+    level = phrase.level if phrase and phrase.level else _level_from_titles(doc)
+    mentions = _place_mentions(doc, kb)
+    doc.province = _province(doc, kb, mentions)
+    name: str | None = None
+    basis: str | None = None
+    if level == "central":
+        name, basis = "China", "host"
+    elif phrase and phrase.place:
+        name, basis = phrase.place, "host"
+    elif level == "province":
+        name, basis = doc.province, "evidence"
+    elif level in ("city", "county"):
+        name = _most_mentioned(doc, kb, mentions, level)
+        basis = "mentions" if name else None
+    if level is None:
+        level = "unknown"
+        doc.warn("level of the meeting's body not found")
+    if name is None and level not in ("unknown",):
+        doc.warn(f"the {level} that held the meeting is not named")
+    province = doc.province if level != "central" else None
+    doc.event.jurisdiction = Jurisdiction(name=name, level=level, province=province,
+                                          span=phrase.span if phrase else None, basis=basis)
+    _fill_title_jurisdictions(doc)
+
+
+def _level_from_titles(doc: Doc) -> str | None:
+    marks = {"?province": "province", "?city": "city", "?county": "county",
+             "?township": "township", "China": "central"}
+    for person in doc.event.people:
+        for title in person.titles:
+            if title.jurisdiction in marks:
+                return marks[title.jurisdiction]
+    return None
+
+
+def _place_mentions(doc: Doc, kb: KB) -> list[Hit]:
+    accepted = []
+    for hit in doc.hits_of(PLACE, PLACE_NICKNAME):
+        if hit.latin or hit.kind == PLACE_NICKNAME:
+            accepted.append(hit)
+            continue
+        place = kb.place_by_id[hit.ref]
+        surface = doc.text[hit.start:hit.end]
+        if surface == place.zh or (place.level == "province" and len(surface) >= 2) or (
+                doc.text.startswith(ZH_PLACE_FOLLOWERS, hit.end)):
+            accepted.append(hit)
+    return _longest(accepted)
+
+
+def _longest(hits: list[Hit]) -> list[Hit]:
+    """Drop hits inside longer ones (吉林 inside 吉林市, Jilin inside Jilin City)."""
+    return [h for h in hits if not any(o is not h and o.start <= h.start and h.end <= o.end
+                                       and (o.end - o.start) > (h.end - h.start) for o in hits)]
+
+
+def _province(doc: Doc, kb: KB, mentions: list[Hit]) -> str | None:
+    votes: Counter[str] = Counter()
+    phrase = doc.host_phrase
+    if phrase and phrase.place:
+        for place in kb.place_by_name.get(phrase.place.lower(), []):
+            if province := kb.province_of.get(place.id):
+                votes[province] += WEIGHT["host"]
+    for hit in mentions:
+        provinces = {kb.province_of.get(p.id) for p in _same_name(kb, hit)} - {None}
+        if len(provinces) == 1:
+            votes[provinces.pop() or ""] += WEIGHT["mention"]
+    if doc.source:
+        for place in kb.place_by_name.get(doc.source.split(" ")[0].lower(), []):
+            if province := kb.province_of.get(place.id):
+                votes[province] += WEIGHT["outlet"]
+    for person in doc.event.people:
+        places = {o.jurisdiction for o in kb.officials_by_name.get(person.name.lower(), [])}
+        if len(places) == 1 and (only := places.pop()) != "China":
+            votes[only] += WEIGHT["official"]
+    for zh in {h.ref for h in doc.hits_of(FORMULATION)}:
+        scope = kb.formulation_by_zh[zh].scope
+        if scope != "central":
+            votes[scope] += WEIGHT["local_slogan"]
+    if not votes:
+        return None
+    ranked = votes.most_common(2)
+    if len(ranked) == 2 and ranked[0][1] == ranked[1][1]:
+        doc.warn(f"province unclear: {ranked[0][0]} or {ranked[1][0]}")
+        return None
+    return ranked[0][0]
+
+
+def _same_name(kb: KB, hit: Hit) -> list:  # type: ignore[type-arg]
+    place = kb.place_by_id[hit.ref]
+    return kb.place_by_name.get(place.name.lower(), [place])
+
+
+def _most_mentioned(doc: Doc, kb: KB, mentions: list[Hit], level: str) -> str | None:
+    counts: Counter[str] = Counter()
+    for hit in mentions:
+        place = kb.place_by_id[hit.ref]
+        if place.level != level:
+            continue
+        if doc.province and kb.province_of.get(place.id) not in (doc.province, None):
+            continue
+        counts[place.name] += 1
+    if doc.source and level == "city":
+        for place in kb.place_by_name.get(doc.source.split(" ")[0].lower(), []):
+            if place.level == "city":
+                counts[place.name] += 2
+    if not counts:
+        return None
+    ranked = counts.most_common(2)
+    if len(ranked) == 2 and ranked[0][1] == ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
+def _fill_title_jurisdictions(doc: Doc) -> None:
+    jurisdiction = doc.event.jurisdiction
+    by_mark = {"?province": doc.province, "China": "China"}
+    if jurisdiction.level in ("city", "county", "township"):
+        by_mark["?" + jurisdiction.level] = jurisdiction.name
+    if jurisdiction.level == "province" and jurisdiction.name:
+        by_mark["?province"] = jurisdiction.name
+    for person in doc.event.people:
+        for title in person.titles:
+            if title.jurisdiction and title.jurisdiction.startswith("?"):
+                title.jurisdiction = by_mark.get(title.jurisdiction)

@@ -1,0 +1,88 @@
+"""Explicitly enumerated tasks: "First, ... Second, ...", "The first is to ...", 一是……二是……,
+第一……第二……, （一）（二） (step).
+
+An enumeration starts at one and goes up by one; a new "first" starts a new list, and a
+list of one item is not an enumeration. An item runs to the next marker; the last item
+of a list runs to the end of its paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+
+from luoshi.extract.doc import Doc
+from luoshi.extract.numbers import EN_ORDINAL_WORDS, zh_number
+from luoshi.extract.text import paragraphs
+from luoshi.kb.loader import KB
+from luoshi.record import Task
+
+EN_ORDINALS = "|".join(w for w, n in EN_ORDINAL_WORDS.items() if n <= 12)
+EN_MARKER = re.compile(
+    rf"(?:(?<=^)|(?<=[.;:!?]\s)|(?<=[.;:!?])|(?<=\n)|(?<=,\s))\s*(?:the\s+)?"
+    rf"(?P<ord>{EN_ORDINALS})(?:ly)?(?:\s+(?:one\s+)?(?:is|are)(?:\s+to)?\s+|\s*[,:：，]\s*)",
+    re.I | re.M,
+)
+ZH_MARKER = re.compile(
+    r"(?:(?<=^)|(?<=[。；：，！？\n]))\s*(?:"
+    r"(?P<a>[一二三四五六七八九十]{1,2})(?:是|要|要在|方面|个方面)[，、：:]?"
+    r"|第(?P<b>[一二三四五六七八九十]{1,2})(?:[，、：:]|是|要)"
+    r"|[（(](?P<c>[一二三四五六七八九十]{1,2})[）)]"
+    r"|(?P<d>\d{1,2})[、.．](?!\d))",
+    re.M,
+)
+MAX_TASK_CHARS = 2000
+LEADING_FILLER = re.compile(r"^(?:to\s+|is\s+to\s+)", re.I)
+
+
+def find_tasks(doc: Doc, kb: KB) -> None:
+    """Step: event.tasks."""
+    markers = _markers(doc)
+    ends = [p[1] for p in paragraphs(doc.text, doc.body_start)]
+    tasks: list[Task] = []
+    run: list[tuple[int, int, int]] = []  # (ordinal, marker start, text start)
+    list_number = 0
+
+    def close(run: list[tuple[int, int, int]]) -> None:
+        nonlocal list_number
+        if len(run) < 2:
+            return
+        list_number += 1
+        for index, (ordinal, _, text_start) in enumerate(run):
+            if index + 1 < len(run):
+                text_end = run[index + 1][1]
+            else:
+                text_end = next((e for e in ends if e > text_start), len(doc.text))
+            text_end = min(text_end, text_start + MAX_TASK_CHARS)
+            raw = doc.text[text_start:text_end]
+            stripped = LEADING_FILLER.sub("", raw.strip(" ;；,，。.:"))
+            offset = text_start + raw.find(stripped[:8]) if stripped else text_start
+            tasks.append(Task(list=list_number, ordinal=ordinal, text=stripped.strip(),
+                              span=(offset, offset + len(stripped))))
+
+    for ordinal, marker_start, text_start in markers:
+        if ordinal == 1:
+            close(run)
+            run = [(ordinal, marker_start, text_start)]
+        elif run and ordinal == run[-1][0] + 1:
+            run.append((ordinal, marker_start, text_start))
+        else:
+            close(run)
+            run = []
+    close(run)
+    doc.event.tasks = tasks
+
+
+def _markers(doc: Doc) -> list[tuple[int, int, int]]:
+    found = []
+    if doc.lang == "zh":
+        for match in ZH_MARKER.finditer(doc.text, doc.body_start):
+            word = match.group("a") or match.group("b") or match.group("c") or match.group("d")
+            number = zh_number(word or "")
+            if number and not doc.skipped(match.start(), match.end()):
+                found.append((number, match.start(), match.end()))
+    else:
+        for match in EN_MARKER.finditer(doc.text, doc.body_start):
+            number = EN_ORDINAL_WORDS.get(match.group("ord").lower())
+            if number and not doc.skipped(match.start(), match.end()):
+                found.append((number, match.start(), match.end()))
+    return found

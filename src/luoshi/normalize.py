@@ -1,0 +1,69 @@
+"""A same-length folded view of a text, so that matches on it are spans of the original.
+
+Folding lower-cases ASCII, turns full-width forms into ASCII, traditional characters into
+simplified ones (character by character, OpenCC's table), and quotes, apostrophes,
+hyphens and dashes into spaces, so that "Eight-Eight Strategy", “eight eight strategy”
+and 八八戰略 all meet the same lexicon key. Every step maps one character to one
+character: offsets never move.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+QUOTES_AND_DASHES = "\"'`‘’‚‛“”„‟«»‹›「」『』-‐‑‒–—―−﹣－・·"
+FULLWIDTH_OFFSET = 0xFEE0  # U+FF01..U+FF5E are ASCII 0x21..0x7E shifted by this much
+
+
+@lru_cache(maxsize=1)
+def _traditional_to_simplified() -> dict[int, str]:
+    table: dict[int, str] = {}
+    path = resources.files("opencc") / "dictionary" / "TSCharacters.txt"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) == 2:
+            source, targets = parts
+            target = targets.split(" ")[0]
+            if len(source) == 1 and len(target) == 1:
+                table[ord(source)] = target
+    return table
+
+
+@lru_cache(maxsize=1)
+def fold_table() -> dict[int, str]:
+    table = dict(_traditional_to_simplified())
+    for code in range(0xFF01, 0xFF5F):
+        table[code] = chr(code - FULLWIDTH_OFFSET).lower()
+    for code in range(ord("A"), ord("Z") + 1):
+        table[code] = chr(code).lower()
+    for char in QUOTES_AND_DASHES:
+        table[ord(char)] = " "
+    table[0x3000] = " "  # ideographic space
+    table[0xA0] = " "
+    # Characters the table above would have mapped away from themselves stay readable:
+    for char in "，。、；：？！（）":
+        table.pop(ord(char), None)
+    return table
+
+
+def fold(text: str) -> str:
+    """The folded view of `text`, of the same length."""
+    return text.translate(fold_table())
+
+
+def is_cjk(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
+
+
+def cjk_share(text: str, sample: int = 2000) -> float:
+    """Share of CJK ideographs among the letters of the first `sample` characters."""
+    head = text[:sample]
+    cjk = sum(1 for c in head if is_cjk(c))
+    latin = sum(1 for c in head if c.isascii() and c.isalpha())
+    return cjk / (cjk + latin) if cjk + latin else 0.0
+
+
+def to_simplified(text: str) -> str:
+    """Traditional characters to simplified ones, character by character."""
+    return text.translate(_traditional_to_simplified())

@@ -1,0 +1,120 @@
+"""The extraction pipeline: a report's text becomes a Record.
+
+The steps, in order (each a function (doc, kb) -> None that adds facts with spans):
+
+ 1. language      - zh or en, and the folded view of the text used for matching
+ 2. furniture     - release date, source, headline, where the body starts, boilerplate
+ 3. scan          - one pass of the lexicon: formulations, places, officials, outlets
+ 4. credits       - reporter, photographer and editor lines
+ 5. formulations  - canonical formulations, longest match winning
+ 6. mentions      - every mention of a directive, with its numbers
+ 7. meeting       - the kind of meeting and the organ that held it
+ 8. people        - participants, roles and titles; people only invoked
+ 9. places        - jurisdiction and level; the report's province
+10. date          - the meeting's day, with the year inferred when not printed
+11. directives    - the directives studied, with catalogue dates and lags
+12. host          - the host body as a canonical English name
+13. tasks         - explicitly enumerated tasks
+14. fidelity      - how many of the directive's signature formulations are echoed
+
+`STEPS` declares what each step reads and writes; a test checks that no field is
+written by two steps.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from luoshi.extract.credits import find_credits
+from luoshi.extract.dates import find_date
+from luoshi.extract.directives import find_directive_mentions, resolve_directives
+from luoshi.extract.doc import Doc
+from luoshi.extract.fidelity import find_fidelity
+from luoshi.extract.formulations import find_formulations
+from luoshi.extract.furniture import find_furniture
+from luoshi.extract.host import find_host
+from luoshi.extract.meeting import find_meeting
+from luoshi.extract.people import find_people
+from luoshi.extract.places import find_places
+from luoshi.extract.tasks import find_tasks
+from luoshi.ingest.readers import InputDoc, content_id
+from luoshi.kb.loader import KB, load_kb
+from luoshi.normalize import cjk_share, fold
+from luoshi.record import Record
+
+ZH_SHARE = 0.3  # share of CJK among letters above which a text is Chinese
+
+
+def detect_language(doc: Doc, kb: KB) -> None:
+    doc.lang = "zh" if cjk_share(doc.text) > ZH_SHARE else "en"
+    doc.folded = fold(doc.text)
+
+
+def scan_lexicon(doc: Doc, kb: KB) -> None:
+    doc.hits = kb.lexicon.scan(doc.folded)
+
+
+@dataclass(frozen=True)
+class Step:
+    name: str
+    run: Callable[[Doc, KB], None]
+    reads: tuple[str, ...]
+    writes: tuple[str, ...]
+
+
+STEPS = (
+    Step("language", detect_language, ("text",), ("lang", "folded")),
+    Step("furniture", find_furniture, ("text", "lang", "published_hint"),
+         ("published", "source", "title", "body_start", "skip", "dateline")),
+    Step("scan", scan_lexicon, ("folded",), ("hits",)),
+    Step("credits", find_credits, ("text", "lang"), ("credits", "skip:credits")),
+    Step("formulations", find_formulations, ("hits", "skip"), ("event.formulations",)),
+    Step("mentions", find_directive_mentions, ("text", "hits", "body_start"),
+         ("directive_mentions",)),
+    Step("meeting", find_meeting, ("text", "directive_mentions"),
+         ("event.kind", "event.kind_span", "host_phrase")),
+    Step("people", find_people, ("text", "hits", "skip"),
+         ("event.people", "event.referenced_people")),
+    Step("places", find_places, ("host_phrase", "hits", "event.people", "source"),
+         ("event.jurisdiction", "province", "event.people.titles.jurisdiction")),
+    Step("date", find_date, ("text", "directive_mentions", "published", "dateline",
+                             "event.people"),
+         ("event.date", "event.date_basis", "event.date_span")),
+    Step("directives", resolve_directives, ("directive_mentions", "province", "event.date"),
+         ("event.directives",)),
+    Step("host", find_host, ("host_phrase", "event.jurisdiction", "event.kind"),
+         ("event.host",)),
+    Step("tasks", find_tasks, ("text", "lang", "body_start"), ("event.tasks",)),
+    Step("fidelity", find_fidelity, ("event.directives", "event.formulations", "event.tasks"),
+         ("event.fidelity",)),
+)
+
+
+def run_steps(doc: Doc, kb: KB) -> Doc:
+    for step in STEPS:
+        step.run(doc, kb)
+    return doc
+
+
+def extract_document(item: InputDoc, kb: KB | None = None) -> Record:
+    """One input document to its record."""
+    kb = kb or load_kb()
+    doc = Doc(text=item.text, doc_id=item.doc_id, published_hint=item.published, url=item.url)
+    record = run_steps(doc, kb).to_record()
+    record.content_hash = content_id(item.text)
+    return record
+
+
+def extract(text: str, published: str | None = None, doc_id: str | None = None,
+            kb: KB | None = None) -> Record:
+    """The record of one report's text. `published` (YYYY-MM-DD) helps when the page lacks it.
+
+    >>> record = extract("On the 24th, the provincial government held a party group meeting.",
+    ...                  published="2022-10-25")
+    >>> record.events[0].date
+    '2022-10-24'
+    """
+    item = InputDoc(doc_id=doc_id or content_id(text), text=text, origin="<text>",
+                    published=published)
+    return extract_document(item, kb)
