@@ -59,6 +59,7 @@ FURNITURE_LINE = re.compile(
 )
 TITLE_PREFIX = re.compile(r"^\s*(?:date\s+\d{4}-\d{1,2}-\d{1,2}\s+|\[(?:视频|video)\]\s*|#+\s*)",
                           re.I)
+MAX_FURNITURE_LINE = 160  # a longer line holding "来源：" is a whole report printed on one line
 MAX_SUBTITLE = 160  # headline and subtitle lines are short; the body's first paragraph is not
 ZH_MAX_SUBTITLE = 60
 
@@ -69,7 +70,8 @@ def find_furniture(doc: Doc, kb: KB) -> None:
     lines = _lines(text)
     for start, end in lines:
         line = text[start:end]
-        if BOILERPLATE_LINE.match(line) or FURNITURE_LINE.match(line):
+        if len(line) <= MAX_FURNITURE_LINE and (
+                BOILERPLATE_LINE.match(line) or FURNITURE_LINE.match(line)):
             doc.skip.append((start, end))
     if doc.lang == "zh":
         _find_zh(doc, kb, lines)

@@ -18,22 +18,33 @@ from luoshi.normalize import is_cjk
 GB2312_SHARE_FOR_GB = 0.97
 CONTROL_SHARE_FOR_BINARY = 0.02
 SNIFF_BYTES = 65536
+PLAUSIBLE_SHARE = 0.9  # of characters a UTF-16 reading must make sense of
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 text without a BOM has a zero byte in every other position for ASCII."""
-    head = data[:4096]
-    if len(head) < 4 or len(head) % 2:
+    """UTF-16 without a BOM: the reading, little- or big-endian, that gives plausible text."""
+    if len(data) < 4 or len(data) % 2:
         return None
-    even_zero = head[0::2].count(0) / (len(head) / 2)
-    odd_zero = head[1::2].count(0) / (len(head) / 2)
-    for encoding, share in (("utf-16-le", odd_zero), ("utf-16-be", even_zero)):
-        if share > 0.3:
-            try:
-                return data.decode(encoding)
-            except UnicodeDecodeError:
-                return None
-    return None
+    best: tuple[float, str] | None = None
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        share = _plausible_share(text[:4000])
+        if share >= PLAUSIBLE_SHARE and (best is None or share > best[0]):
+            best = (share, text)
+    return best[1] if best else None
+
+
+def _plausible_share(text: str) -> float:
+    """Share of characters a report is made of: CJK, printable ASCII, CJK punctuation."""
+    if not text:
+        return 0.0
+    good = sum(1 for c in text if is_cjk(c) or (" " <= c <= "~") or c in "\n\r\t"
+               or "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef"
+               or "\u2010" <= c <= "\u201f")
+    return good / len(text)
 
 
 def _gb2312_share(text: str) -> float:

@@ -18,7 +18,7 @@ from luoshi.errors import InputError
 from luoshi.ingest.decode import decode_bytes
 from luoshi.ingest.html import html_main_text
 
-TEXT_SUFFIXES = {".txt", ".text", ".md"}
+TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 JSON_SUFFIXES = {".json"}

@@ -209,7 +209,8 @@ def _find_zh(doc: Doc, kb: KB) -> list[DirectiveMention]:
         if not (term and session):
             continue
         found.append(DirectiveMention(
-            "plenum", match.span(), body=_zh_plenum_body(kb, match), term=term, session=session,
+            "plenum", match.span(), body=_zh_plenum_body(kb, match, text), term=term,
+            session=session,
             blocked=_blocked(doc, *match.span(), zh.BLOCK_BEFORE, zh.BLOCK_AFTER)))
     for match in zh.CONGRESS.finditer(text):
         term = zh_number(match.group("t") or match.group("bt") or "")
@@ -223,12 +224,12 @@ def _find_zh(doc: Doc, kb: KB) -> list[DirectiveMention]:
     return found
 
 
-def _zh_plenum_body(kb: KB, match: re.Match[str]) -> str | None:
+def _zh_plenum_body(kb: KB, match: re.Match[str], text: str) -> str | None:
     kind = match.group("kind")
     org = match.group("org1") or match.group("org2") or ""
     if kind == "中全会" or org in ("中央委员会", "中央"):
         return "CPC"
-    place = zh.known_place_suffix(kb, match.group("place") or "")
+    place = zh.known_place_suffix(kb, text[max(0, match.start() - 8):match.start()])
     if place:
         return place
     return "?" + zh.ORG_LEVEL.get(org, "province") if org else None

@@ -12,7 +12,7 @@ ORG_LEVEL = {"省委": "province", "自治区党委": "province", "市委": "cit
 LOCAL_ORG = r"(?:自治区党委|省委|市委|州委|盟委|区委|县委|旗委)"
 
 PLENUM = re.compile(
-    rf"(?:(?:中共|中国共产党)?(?P<place>[\u4e00-\u9fff]{{0,8}}?)(?P<org1>{LOCAL_ORG}))?"
+    rf"(?P<org1>{LOCAL_ORG})?"
     rf"(?:第)?(?P<t>{CN})届(?P<org2>中央委员会|中央|{LOCAL_ORG})?(?:第)?(?P<s>{CN})"
     r"(?P<kind>中全会|次全会|次全体会议|次全体\(扩大\)会议|次全体（扩大）会议)"
 )
