@@ -9,6 +9,7 @@ character: offsets never move.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -56,11 +57,15 @@ def is_cjk(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
 
 
+CJK_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+LATIN_CHAR = re.compile(r"[A-Za-z]")
+
+
 def cjk_share(text: str, sample: int = 2000) -> float:
     """Share of CJK ideographs among the letters of the first `sample` characters."""
     head = text[:sample]
-    cjk = sum(1 for c in head if is_cjk(c))
-    latin = sum(1 for c in head if c.isascii() and c.isalpha())
+    cjk = len(CJK_CHAR.findall(head))
+    latin = len(LATIN_CHAR.findall(head))
     return cjk / (cjk + latin) if cjk + latin else 0.0
 
 

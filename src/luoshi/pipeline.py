@@ -65,7 +65,7 @@ class Step:
 
 STEPS = (
     Step("language", detect_language, ("text",), ("lang", "folded")),
-    Step("furniture", find_furniture, ("text", "lang", "published_hint"),
+    Step("furniture", find_furniture, ("text", "folded", "lang", "published_hint"),
          ("published", "source", "title", "body_start", "skip", "dateline")),
     Step("scan", scan_lexicon, ("folded",), ("hits",)),
     Step("credits", find_credits, ("text", "lang"), ("credits", "skip:credits")),

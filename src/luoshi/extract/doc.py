@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from collections.abc import Callable
 from typing import Any
 
 from luoshi.kb.lexicon import Hit
@@ -46,6 +47,13 @@ class Doc:
     directive_mentions: list[Any] = field(default_factory=list)
     province: str | None = None
     warnings: list[str] = field(default_factory=list)
+    cache: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    def memo(self, key: str, compute: Callable[[], Any]) -> Any:
+        """A value derived from fields no later step changes, computed once per document."""
+        if key not in self.cache:
+            self.cache[key] = compute()
+        return self.cache[key]
 
     def warn(self, message: str) -> None:
         if message not in self.warnings:

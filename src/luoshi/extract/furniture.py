@@ -238,5 +238,6 @@ def _skip_repeated_title(doc: Doc, lines: list[tuple[int, int]]) -> None:
         return
     key = fold(doc.title).strip(" .。")
     for start, end in lines:
-        if start > doc.title_span[1] and fold(doc.text[start:end]).strip(" .。") == key:
+        if (start > doc.title_span[1] and end - start >= len(key)
+                and doc.folded[start:end].strip(" .。") == key):
             doc.skip.append((start, end))

@@ -17,11 +17,9 @@ from luoshi.kb.loader import KB
 from luoshi.record import Task
 
 EN_ORDINALS = "|".join(w for w, n in EN_ORDINAL_WORDS.items() if n <= 12)
-EN_MARKER = re.compile(
-    rf"(?:(?<=^)|(?<=[.;:!?]\s)|(?<=[.;:!?])|(?<=\n)|(?<=,\s))\s*(?:the\s+)?"
-    rf"(?P<ord>{EN_ORDINALS})(?:ly)?(?:\s+(?:one\s+)?(?:is|are)(?:\s+to)?\s+|\s*[,:：，]\s*)",
-    re.I | re.M,
-)
+EN_ORDINAL_WORD = re.compile(rf"\b(?:the\s+)?(?P<ord>{EN_ORDINALS})(?:ly)?\b")
+EN_AFTER_ORDINAL = re.compile(r"(?:\s+(?:one\s+)?(?:is|are)(?:\s+to)?\s+|\s*[,:：，]\s*)")
+EN_BEFORE_MARKER = re.compile(r"(?:^|[.;:!?\n]|,)\s*$")
 ZH_MARKER = re.compile(
     r"(?:(?<=^)|(?<=[。；：，！？\n]))\s*(?:"
     r"(?P<a>[一二三四五六七八九十]{1,2})(?:是|要|要在|方面|个方面)[，、：:]?"
@@ -81,8 +79,13 @@ def _markers(doc: Doc) -> list[tuple[int, int, int]]:
             if number and not doc.skipped(match.start(), match.end()):
                 found.append((number, match.start(), match.end()))
     else:
-        for match in EN_MARKER.finditer(doc.text, doc.body_start):
-            number = EN_ORDINAL_WORDS.get(match.group("ord").lower())
-            if number and not doc.skipped(match.start(), match.end()):
-                found.append((number, match.start(), match.end()))
+        text = doc.text
+        for match in EN_ORDINAL_WORD.finditer(doc.folded, doc.body_start):
+            after = EN_AFTER_ORDINAL.match(text, match.end())
+            if not after or not EN_BEFORE_MARKER.search(text, max(0, match.start() - 3),
+                                                        match.start()):
+                continue
+            number = EN_ORDINAL_WORDS.get(match.group("ord"))
+            if number and not doc.skipped(match.start(), after.end()):
+                found.append((number, match.start(), after.end()))
     return found

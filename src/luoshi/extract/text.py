@@ -48,3 +48,49 @@ def containing(spans: list[Span], position: int) -> Span | None:
         if span[0] <= position < span[1]:
             return span
     return None
+
+
+def anchored_windows(folded: str, anchors: tuple[str, ...], before: int, after: int
+                     ) -> list[Span]:
+    """Merged windows around each occurrence of an anchor word in the folded text.
+
+    Patterns that can only match near a word ("plenary", "congress") are run in these
+    windows instead of over the whole text: a few string searches instead of a regex
+    attempt at every character.
+    """
+    spans: list[Span] = []
+    for anchor in anchors:
+        position = folded.find(anchor)
+        while position >= 0:
+            spans.append((max(0, position - before), min(len(folded), position + after)))
+            position = folded.find(anchor, position + 1)
+    spans.sort()
+    merged: list[Span] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+WORD_START = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[“\"‘(]))[^\s]")
+
+
+def anchored_starts(text: str, folded: str, anchors: tuple[str, ...], words_before: int
+                    ) -> list[tuple[int, list[int]]]:
+    """For each anchor occurrence: (its position, word starts up to N words before it).
+
+    A pattern that must contain the anchor is tried with `match` at these starts only,
+    leftmost first, instead of being searched for across the text.
+    """
+    result = []
+    for anchor in anchors:
+        position = folded.find(anchor)
+        while position >= 0:
+            window_start = max(0, position - 16 * words_before)
+            starts = [m.start() for m in WORD_START.finditer(text, window_start, position + 1)]
+            result.append((position, starts[-(words_before + 1):]))
+            position = folded.find(anchor, position + 1)
+    result.sort()
+    return result

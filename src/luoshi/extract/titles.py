@@ -44,6 +44,7 @@ POST_LEVEL_MARK = {"province": "?province", "city": "?city", "county": "?county"
 @dataclass(frozen=True)
 class PostIndex:
     en_pattern: re.Pattern[str]
+    en_tail: re.Pattern[str]  # a post ending the text
     en_posts: dict[str, PostEntry]
     zh_posts: tuple[tuple[str, PostEntry], ...]  # longest first
 
@@ -65,6 +66,7 @@ def post_index(kb: KB) -> PostIndex:
         alternation = "|".join(re.escape(v) for v in sorted(en_posts, key=len, reverse=True))
         index = PostIndex(
             en_pattern=re.compile(rf"(?<![\w'])(?:{alternation})(?![\w'])", re.I),
+            en_tail=re.compile(rf"(?<![\w'])(?:{alternation})\s*$", re.I),
             en_posts=en_posts,
             zh_posts=tuple(sorted(zh_posts.items(), key=lambda kv: -len(kv[0]))),
         )
@@ -163,6 +165,8 @@ def en_titles_before(text: str, name_start: int, kb: KB, window: int = 160) -> l
     before = before[cut + 1:] if cut >= 0 else before
     last_comma = before.rfind(",")
     clause = before[last_comma + 1:] if last_comma >= 0 else before
+    if not post_index(kb).en_tail.search(_key(clause[-60:])):
+        return []
     words = clause.split()
     for first in range(len(words)):
         chain = " ".join(words[first:])

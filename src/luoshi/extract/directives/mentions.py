@@ -11,13 +11,14 @@ Catalogued speeches and meetings are found through the lexicon.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from luoshi.extract.directives import patterns_en as en
 from luoshi.extract.directives import patterns_zh as zh
 from luoshi.extract.doc import Doc
 from luoshi.extract.numbers import en_ordinal, zh_number
-from luoshi.extract.text import paragraphs, sentences
+from luoshi.extract.text import anchored_starts, paragraphs, sentences
 from luoshi.kb.lexicon import DIRECTIVE
 from luoshi.kb.loader import KB
 from luoshi.record import Span
@@ -48,6 +49,10 @@ def lead_end(doc: Doc) -> int:
     For Chinese texts printed as one paragraph, the lead ends with the first sentence
     that reports what was said (会议指出, 他强调, ...), or with the second sentence.
     """
+    return int(doc.memo("lead_end", lambda: _lead_end(doc)))
+
+
+def _lead_end(doc: Doc) -> int:
     body = [p for p in paragraphs(doc.text, doc.body_start) if not doc.skipped(*p)]
     if not body:
         return len(doc.text)
@@ -110,29 +115,39 @@ def _find_en(doc: Doc, kb: KB) -> list[DirectiveMention]:
     def free(span: Span) -> bool:
         return all(span[1] <= s or span[0] >= e for s, e in taken)
 
-    for pattern in en.CONGRESS:
-        for match in pattern.finditer(text):
-            term = en_ordinal(match.group("t"))
-            if term and 1 <= term <= 30 and free(match.span()):
-                taken.append(match.span())
-                found.append(DirectiveMention(
-                    "congress", match.span(), body="CPC", term=term,
-                    blocked=_blocked(doc, *match.span(), en.BLOCK_BEFORE, en.BLOCK_AFTER)))
-    for pattern in en.PLENUMS:
-        for match in pattern.finditer(text):
-            if not free(match.span()):
-                continue
-            term, session = en_ordinal(match.group("t")), en_ordinal(match.group("s"))
-            if not (term and session) or session > 12 or term > 30:
-                continue
+    congress_anchors = anchored_starts(text, doc.folded, ("congress",), 8)
+    plenum_anchors = anchored_starts(text, doc.folded, ("plenary", "plenum", "full session"), 9)
+    for match in _at_anchors(en.CONGRESS, text, congress_anchors):
+        term = en_ordinal(match.group("t"))
+        if term and 1 <= term <= 30 and free(match.span()):
             taken.append(match.span())
             found.append(DirectiveMention(
-                "plenum", match.span(), body=_en_plenum_body(doc, match), term=term,
-                session=session,
+                "congress", match.span(), body="CPC", term=term,
                 blocked=_blocked(doc, *match.span(), en.BLOCK_BEFORE, en.BLOCK_AFTER)))
+    for match in _at_anchors(en.PLENUMS, text, plenum_anchors):
+        term, session = en_ordinal(match.group("t")), en_ordinal(match.group("s"))
+        if not free(match.span()) or not (term and session) or session > 12 or term > 30:
+            continue
+        taken.append(match.span())
+        found.append(DirectiveMention(
+            "plenum", match.span(), body=_en_plenum_body(doc, match), term=term,
+            session=session,
+            blocked=_blocked(doc, *match.span(), en.BLOCK_BEFORE, en.BLOCK_AFTER)))
     found += _en_speeches(doc, kb, taken)
     found += _en_meetings(doc, taken)
     return found
+
+
+def _at_anchors(patterns: list[re.Pattern[str]], text: str,
+                anchors: list[tuple[int, list[int]]]) -> Iterator[re.Match[str]]:
+    """For each anchor, the leftmost match of the first pattern that covers it."""
+    for position, starts in anchors:
+        for pattern in patterns:
+            match = next((m for start in starts if (m := pattern.match(text, start))
+                          and m.end() > position), None)
+            if match:
+                yield match
+                break
 
 
 def _en_plenum_body(doc: Doc, match: re.Match[str]) -> str | None:
@@ -155,15 +170,16 @@ def _en_plenum_body(doc: Doc, match: re.Match[str]) -> str | None:
 def _en_speeches(doc: Doc, kb: KB, taken: list[Span]) -> list[DirectiveMention]:
     text = doc.text
     found = []
-    for pattern in en.SPEECHES:
-        for match in pattern.finditer(text):
-            if any(not (match.end() <= s or match.start() >= e) for s, e in taken):
-                continue
-            taken.append(match.span())
-            topic, topic_span = _en_topic(match)
-            found.append(DirectiveMention(
-                "speech", match.span(), body="CPC", speaker="Xi Jinping", topic=topic,
-                topic_span=topic_span, framed=_framed(text, match.start(), en.STUDY_FRAME)))
+    anchors = anchored_starts(text, doc.folded, ("xi jin", "general secretary",
+                                                 "secretary general"), 8)
+    for match in _at_anchors(en.SPEECHES, text, anchors):
+        if any(not (match.end() <= s or match.start() >= e) for s, e in taken):
+            continue
+        taken.append(match.span())
+        topic, topic_span = _en_topic(match)
+        found.append(DirectiveMention(
+            "speech", match.span(), body="CPC", speaker="Xi Jinping", topic=topic,
+            topic_span=topic_span, framed=_framed(text, match.start(), en.STUDY_FRAME)))
     return found
 
 
@@ -178,14 +194,16 @@ def _en_topic(match: re.Match[str]) -> tuple[str | None, Span | None]:
 
 def _en_meetings(doc: Doc, taken: list[Span]) -> list[DirectiveMention]:
     found = []
-    for match in en.POLITBURO_MEETING.finditer(doc.text):
+    anchors = anchored_starts(doc.text, doc.folded, ("politburo", "political bureau"), 5)
+    for match in _at_anchors([en.POLITBURO_MEETING], doc.text, anchors):
         if any(not (match.end() <= s or match.start() >= e) for s, e in taken):
             continue
         day = en.month_day(match.group("d1") or match.group("d2") or "")
         found.append(DirectiveMention(
             "meeting", match.span(), body="CPC", day=day, label="Politburo meeting",
             framed=True))
-    for match in en.LOCAL_CONFERENCE.finditer(doc.text):
+    anchors = anchored_starts(doc.text, doc.folded, ("conference",), 9)
+    for match in _at_anchors([en.LOCAL_CONFERENCE], doc.text, anchors):
         level = en.LEVEL_WORDS.get(match.group("lvl").lower(), "province")
         found.append(DirectiveMention(
             "meeting", match.span(), body="?" + level, label=match.group("name").strip(),

@@ -41,6 +41,7 @@ POSSESSIVE_SPEECH = re.compile(r"['’]s?\s+(?:important\s+|keynote\s+)?(?:speec
 POSSESSIVE = re.compile(r"['’]s?\b")
 LIST_GAP = re.compile(r"^\s*(?:,|、|，|and|,\s*and|as\s+well\s+as)\s*$", re.I)
 PRONOUN = re.compile(r"(?:^|[.;]\s+|\s)(?:He|She)\s+$")
+PRONOUN_ANYWHERE = re.compile(r"\b(?:He|She)\s")
 MAX_SUBJECT_DISTANCE = 260
 
 
@@ -72,8 +73,10 @@ def assign_roles(doc: Doc, kb: KB, mentions: list[Mention]) -> dict[str, tuple[s
     text = doc.text
     roles: dict[str, tuple[str, Span]] = {}
     last_participant: Mention | None = None
-    for start, end in sentences(text, "en", 0):
+    for start, end in doc.memo("sentences", lambda: sentences(text, "en")):
         inside = [m for m in mentions if start <= m.start < end]
+        if not inside and not (last_participant and PRONOUN_ANYWHERE.search(text, start, end)):
+            continue
         cues = sorted(((match.start(), match.end(), role)
                        for role, pattern in ROLE_CUES for match in pattern.finditer(text, start, end)),
                       key=lambda c: c[0])

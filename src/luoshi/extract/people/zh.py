@@ -143,11 +143,25 @@ def _add_group(doc: Doc, kb: KB, found: dict[int, Mention], start: int, first: s
             titles=list(titles), known=name in kb.officials_by_zh, group_end=group_end)
 
 
+_CLAUSE_STARTS: dict[int, re.Pattern[str]] = {}
+
+
+def _clause_start(kb: KB) -> re.Pattern[str]:
+    """A clause boundary followed by a character that begins a surname."""
+    pattern = _CLAUSE_STARTS.get(id(kb))
+    if pattern is None:
+        firsts = "".join(sorted({s[0] for s in kb.surnames}))
+        pattern = re.compile(f"[，。；：\\n](?=[{re.escape(firsts)}])")
+        _CLAUSE_STARTS[id(kb)] = pattern
+    return pattern
+
+
 def _clause_start_names(doc: Doc, kb: KB, found: dict[int, Mention]) -> None:
     """'。黄坤明主持会议', '，范锐平、田锦尘、郝国昆、李中新参加会议'."""
     text = doc.text
-    for index, char in enumerate(text):
-        if char not in "，。；：\n" or index + 1 in found:
+    for boundary in _clause_start(kb).finditer(text):
+        index = boundary.start()
+        if index + 1 in found:
             continue
         name = _name_at(text, index + 1, kb)
         if name is None:
@@ -174,7 +188,7 @@ def assign_roles(doc: Doc, kb: KB, mentions: list[Mention]) -> dict[str, tuple[s
     text = doc.text
     roles: dict[str, tuple[str, Span]] = {}
     last: Mention | None = None
-    for start, end in sentences(text, "zh", 0):
+    for start, end in doc.memo("sentences", lambda: sentences(text, "zh")):
         inside = [m for m in mentions if start <= m.start < end and not m.invoked]
         groups = _groups(inside)
         pending: list[Mention] = []
