@@ -10,53 +10,26 @@ import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 import click
 
-from luoshi.errors import InputError, LuoshiError
-from luoshi.ingest.readers import DEFAULT_MAX_BYTES, InputDoc, iter_inputs
+from luoshi.batch import RunSummary, default_jobs, extracted
+from luoshi.ingest.readers import DEFAULT_MAX_BYTES
 from luoshi.record import Record
 
 FORMATS = ("jsonl", "json", "table")
 
 
-class RunSummary:
-    """Counts of a run, printed to standard error at the end."""
-
-    def __init__(self) -> None:
-        self.done = 0
-        self.failed = 0
-
-    def fail(self, error: LuoshiError) -> None:
-        self.failed += 1
-        click.echo(error.line(), err=True)
-
-    def line(self, verb: str) -> str:
-        return f"{verb}: {self.done} documents, {self.failed} failed"
-
-
 def extracted_records(paths: tuple[str, ...], summary: RunSummary, fail_fast: bool,
-                      max_bytes: int) -> Iterator[Record]:
-    from luoshi.kb import load_kb
-    from luoshi.pipeline import extract_document
+                      max_bytes: int, jobs: int = 1) -> Iterator[Record]:
+    for item in extracted(paths or ("-",), summary, fail_fast, max_bytes, jobs):
+        assert item.record is not None
+        yield item.record
 
-    kb = load_kb()
-    for item in iter_inputs(paths or ("-",), max_bytes=max_bytes):
-        if isinstance(item, InputError):
-            summary.fail(item)
-            if fail_fast:
-                return
-            continue
-        try:
-            record = extract_document(item, kb)
-        except Exception as exc:  # an extractor bug must not stop a crawl of millions
-            summary.fail(InputError("L010", item.origin, reason=repr(exc)))
-            if fail_fast:
-                return
-            continue
-        summary.done += 1
-        yield record
+
+def echo_error(line: str) -> None:
+    click.echo(line, err=True)
 
 
 def write_records(records: Iterator[Record], fmt: str, out: TextIO) -> None:
@@ -88,16 +61,18 @@ def main() -> None:
 @click.option("--fail-fast", is_flag=True, help="Stop at the first bad input.")
 @click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True,
               help="Refuse files larger than this.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=default_jobs,
+              show_default="all cores", help="Worker processes.")
 def extract(paths: tuple[str, ...], fmt: str, output: str | None, fail_fast: bool,
-            max_bytes: int) -> None:
+            max_bytes: int, jobs: int) -> None:
     """Extract a record from each report in PATHS (files or folders; '-' or none: stdin).
 
     Example:
 
         luoshi extract samples/ --format table
     """
-    summary = RunSummary()
-    records = extracted_records(paths, summary, fail_fast, max_bytes)
+    summary = RunSummary(echo_error)
+    records = extracted_records(paths, summary, fail_fast, max_bytes, jobs)
     if output:
         with Path(output).open("w", encoding="utf-8") as handle:
             write_records(records, fmt, handle)
@@ -129,7 +104,7 @@ def evaluate(gold_dir: str, pred: str | None, as_json: bool, minimum: float | No
         predictions = [json.loads(line) for line in Path(pred).read_text("utf-8").splitlines()
                        if line.strip()]
     else:
-        summary = RunSummary()
+        summary = RunSummary(echo_error)
         predictions = [r.to_dict() for r in extracted_records((gold_dir,), summary, False,
                                                               DEFAULT_MAX_BYTES)]
     report = score(golds, predictions)
@@ -185,5 +160,6 @@ def kb_check() -> None:
     sys.exit(1 if problems else 0)
 
 
-def _json_default(value: Any) -> Any:
-    return str(value)
+from luoshi import cli_store  # noqa: E402  - registers the store and analysis verbs on main
+
+__all__ = ["cli_store", "main"]

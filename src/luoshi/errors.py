@@ -21,6 +21,10 @@ MESSAGES = {
     "L030": "gold file unreadable: {reason}",
     "L040": "database: {reason}",
     "L041": "unknown directive {directive!r}; try `luoshi kb show directives --grep {hint}`",
+    "L042": "unknown formulation {formulation!r}; try `luoshi kb show formulations --grep ...`",
+    "L043": "no person called {person!r} in this database",
+    "L044": "no full-text index: {reason}",
+    "L045": "cannot export: {reason}",
 }
 
 

@@ -63,7 +63,11 @@ class Lexicon:
 
     def add(self, surface: str, kind: str, ref: str) -> None:
         if surface.startswith(REGEX_PREFIX):
-            self.regexes.append((re.compile(surface[len(REGEX_PREFIX):], re.I), kind, ref))
+            try:
+                pattern = re.compile(surface[len(REGEX_PREFIX):], re.I)
+            except re.error:
+                return  # `luoshi kb check` reports it; one bad row must not stop extraction
+            self.regexes.append((pattern, kind, ref))
             return
         key = fold_key(surface)
         if key and (kind, ref) not in self.values[key]:

@@ -29,7 +29,28 @@ def read_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
 
 
 def split_list(cell: str) -> tuple[str, ...]:
-    return tuple(part.strip() for part in cell.split("|") if part.strip())
+    """Parts of a `|`-separated cell; a `|` inside (), [] or after a backslash is kept,
+    so a `re:` variant can hold alternations: `re:(?:5th|fifth) session`."""
+    parts: list[str] = []
+    current: list[str] = []
+    depth = 0
+    escaped = False
+    for char in cell:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char in "([":
+            depth += 1
+        elif char in ")]":
+            depth = max(0, depth - 1)
+        elif char == "|" and depth == 0:
+            parts.append("".join(current))
+            current = []
+            continue
+        current.append(char)
+    parts.append("".join(current))
+    return tuple(part.strip() for part in parts if part.strip())
 
 
 def to_int(cell: str) -> int | None:

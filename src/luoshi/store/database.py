@@ -178,8 +178,10 @@ class Database:
         if path is None:
             return False
         self.con.execute(f"LOAD '{path}'")
+        # RE2 takes no \u escapes: the CJK range is written with its own characters
         self.con.execute("PRAGMA create_fts_index('documents', 'hash', 'search_text', "
-                         "stemmer='porter', stopwords='english', ignore='(\\.|[^a-z0-9\\u4e00-\\u9fff])+', "
+                         "stemmer='porter', stopwords='english', "
+                         "ignore='(\\.|[^a-z0-9\u4e00-\u9fff])+', "
                          "strip_accents=1, lower=1, overwrite=1)")
         count = self.con.execute("SELECT count(*) FROM documents").fetchone()
         self.set_meta("fts_documents", str(count[0] if count else 0))

@@ -1,0 +1,123 @@
+"""Many documents through the pipeline: streamed, on one core or on all of them.
+
+Inputs are read lazily and at most `WINDOW_PER_JOB * jobs` documents are in flight, so
+memory stays flat whatever the corpus size. Results come back in input order, so a run
+with `--jobs 4` writes exactly what a run with `--jobs 1` writes.
+"""
+
+from __future__ import annotations
+
+import itertools
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from luoshi.errors import InputError, LuoshiError
+from luoshi.ingest.readers import DEFAULT_MAX_BYTES, InputDoc, iter_inputs
+from luoshi.record import Record
+
+WINDOW_PER_JOB = 256  # documents in flight per worker: enough to hide scheduling, a few MB
+CHUNK = 32  # documents sent to a worker at once: amortises pickling without starving others
+SMALL_RUN = 64  # fewer documents than this run in-process: a worker pool costs more to start
+
+
+@dataclass
+class Extracted:
+    """One input document and what became of it: its record, or the error it raised."""
+
+    item: InputDoc
+    record: Record | None = None
+    error: LuoshiError | None = None
+
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (
+        os.cpu_count() or 1)
+
+
+def _extract_one(item: InputDoc) -> Extracted:
+    from luoshi.kb import load_kb
+    from luoshi.pipeline import extract_document
+
+    try:
+        return Extracted(item, record=extract_document(item, load_kb()))
+    except Exception as exc:  # an extractor bug must not stop a crawl of millions
+        return Extracted(item, error=InputError("L010", item.origin, reason=repr(exc)))
+
+
+def _extract_chunk(items: list[InputDoc]) -> list[Extracted]:
+    return [_extract_one(item) for item in items]
+
+
+def extract_stream(inputs: Iterable[InputDoc | InputError], jobs: int = 1,
+                   ) -> Iterator[Extracted | InputError]:
+    """Each input's extraction (or its read error), in input order."""
+    iterator = iter(inputs)
+    head = list(itertools.islice(iterator, SMALL_RUN))
+    if jobs <= 1 or len(head) < SMALL_RUN:
+        for entry in itertools.chain(head, iterator):
+            yield entry if isinstance(entry, InputError) else _extract_one(entry)
+        return
+    yield from _parallel(itertools.chain(head, iterator), jobs)
+
+
+def _parallel(inputs: Iterator[InputDoc | InputError], jobs: int,
+              ) -> Iterator[Extracted | InputError]:
+    context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+    pending: deque[tuple[list[InputError], object]] = deque()
+    with context.Pool(jobs) as pool:
+        for chunk in _chunks(inputs, CHUNK):
+            errors = [e for e in chunk if isinstance(e, InputError)]
+            docs = [e for e in chunk if not isinstance(e, InputError)]
+            pending.append((errors, pool.apply_async(_extract_chunk, (docs,))))
+            while len(pending) * CHUNK >= WINDOW_PER_JOB * jobs:
+                yield from _drain(pending.popleft())
+        while pending:
+            yield from _drain(pending.popleft())
+
+
+def _drain(entry: tuple[list[InputError], object]) -> Iterator[Extracted | InputError]:
+    errors, result = entry
+    yield from errors
+    yield from result.get()  # type: ignore[attr-defined]
+
+
+def _chunks(items: Iterator[InputDoc | InputError], size: int,
+            ) -> Iterator[list[InputDoc | InputError]]:
+    while chunk := list(itertools.islice(items, size)):
+        yield chunk
+
+
+class RunSummary:
+    """Counts of a run; each failure is reported through `report` as one line."""
+
+    def __init__(self, report: Callable[[str], None] | None = None) -> None:
+        self.done = 0
+        self.failed = 0
+        self.report = report
+
+    def fail(self, error: LuoshiError) -> None:
+        self.failed += 1
+        if self.report is not None:
+            self.report(error.line())
+
+    def line(self, verb: str) -> str:
+        return f"{verb}: {self.done} documents, {self.failed} failed"
+
+
+def extracted(paths: Iterable[str | Path], summary: RunSummary, fail_fast: bool = False,
+              max_bytes: int = DEFAULT_MAX_BYTES, jobs: int = 1) -> Iterator[Extracted]:
+    """Successful extractions under `paths`; failures are counted and reported."""
+    for entry in extract_stream(iter_inputs(paths, max_bytes=max_bytes), jobs):
+        error = entry if isinstance(entry, InputError) else entry.error
+        if error is not None:
+            summary.fail(error)
+            if fail_fast:
+                return
+            continue
+        assert isinstance(entry, Extracted)
+        summary.done += 1
+        yield entry
