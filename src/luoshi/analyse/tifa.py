@@ -25,10 +25,14 @@ GROUP BY e.meeting_id, fu.zh
 """
 
 
-def resolve_formulation(query: str) -> str:
+def resolve_formulation(db: Database, query: str) -> str:
     """The canonical zh key of a formulation from its key, Chinese or English wording."""
     kb = load_kb()
     wanted = query.strip().lower()
+    row = db.con.execute("SELECT zh FROM formulations WHERE zh = ? OR lower(en) = ? LIMIT 1",
+                         [query.strip(), wanted]).fetchone()
+    if row:
+        return str(row[0])
     for entry in kb.formulations:
         if wanted in {entry.zh, entry.en.lower(), *entry.variants_zh,
                       *(v.lower() for v in entry.variants_en)}:
@@ -40,7 +44,7 @@ def tifa(db: Database, query: str, by: str = "month") -> pd.DataFrame:
     """Meetings and uses of one formulation per month, year, province or level."""
     if by not in TIFA_GROUPS:
         raise ValueError(f"by must be one of {', '.join(TIFA_GROUPS)}")
-    key = resolve_formulation(query)
+    key = resolve_formulation(db, query)
     group = TIFA_GROUPS[by]
     return db.con.execute(
         f"SELECT {group} AS {by}, count(*) AS meetings, sum(uses) AS uses "
