@@ -59,15 +59,17 @@ class Lexicon:
     def __init__(self) -> None:
         self.automaton = ahocorasick.Automaton()
         self.values: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        self.regexes: list[tuple[re.Pattern[str], str, str]] = []
+        self.regexes: list[tuple[str, str, str]] = []
+        self.combined: re.Pattern[str] | None = None
 
     def add(self, surface: str, kind: str, ref: str) -> None:
         if surface.startswith(REGEX_PREFIX):
+            source = surface[len(REGEX_PREFIX):]
             try:
-                pattern = re.compile(surface[len(REGEX_PREFIX):], re.I)
+                re.compile(source, re.I)
             except re.error:
                 return  # `luoshi kb check` reports it; one bad row must not stop extraction
-            self.regexes.append((pattern, kind, ref))
+            self.regexes.append((source, kind, ref))
             return
         key = fold_key(surface)
         if key and (kind, ref) not in self.values[key]:
@@ -78,6 +80,11 @@ class Lexicon:
             self.automaton.add_word(key, (len(key), is_latin(key), tuple(refs)))
         if self.values:
             self.automaton.make_automaton()
+        if self.regexes:
+            # one pass for all patterns instead of one per pattern: each alternative is a
+            # named group, so `lastgroup` says which pattern matched
+            self.combined = re.compile("|".join(
+                f"(?P<r{i}>{source})" for i, (source, _, _) in enumerate(self.regexes)), re.I)
         return self
 
     @classmethod
@@ -118,8 +125,10 @@ class Lexicon:
             ):
                 continue
             hits.extend(Hit(start, end, kind, ref, latin) for kind, ref in refs)
-        for pattern, kind, ref in self.regexes:
-            hits.extend(Hit(m.start(), m.end(), kind, ref, True) for m in pattern.finditer(folded))
+        if self.combined is not None:
+            for match in self.combined.finditer(folded):
+                _, kind, ref = self.regexes[int((match.lastgroup or "r0")[1:])]
+                hits.append(Hit(match.start(), match.end(), kind, ref, True))
         return hits
 
 
