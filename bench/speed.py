@@ -1,0 +1,112 @@
+"""Speed, memory and correctness of extraction and ingest on a generated corpus.
+
+    python bench/speed.py [--count 10000] [--quick]
+
+Prints one figure a line: extraction docs/s on one core and on all cores, MB/s, peak
+memory, the ratio of extraction time to a bare single pass of the lexicon over the same
+texts (the floor no extractor can beat), ingest docs/s, database size per 1,000
+reports, the latency of each analysis, and how many generated reports came out with the
+date, jurisdiction, directive and lag the generator planted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from generate import Report, generate  # noqa: E402
+
+from luoshi.batch import Extracted, extract_stream  # noqa: E402
+from luoshi.ingest.readers import InputDoc  # noqa: E402
+from luoshi.kb import load_kb  # noqa: E402
+from luoshi.normalize import fold  # noqa: E402
+from luoshi.pipeline import extract_document  # noqa: E402
+
+
+def figure(name: str, value: float, unit: str) -> None:
+    print(f"{name:<38s} {value:>12,.1f} {unit}", flush=True)
+
+
+def timed(func: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    func()
+    return time.perf_counter() - start
+
+
+def correct(report: Report, record: dict[str, object]) -> bool:
+    expected = report.expected
+    events = record.get("events") or [{}]
+    event = events[0]  # type: ignore[index]
+    directives = {d["id"]: d for d in event.get("directives") or []}
+    place = event.get("jurisdiction") or {}
+    main = directives.get(expected["directive"]) or {}
+    return (event.get("date") == expected["date"] and place.get("name") == expected["jurisdiction"]
+            and main.get("lag_days") == expected["lag_days"])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=10_000)
+    parser.add_argument("--quick", action="store_true", help="2,000 reports, under 2 minutes")
+    parser.add_argument("--jobs", type=int, default=None)
+    args = parser.parse_args(argv)
+    count = 2_000 if args.quick else args.count
+    kb = load_kb()
+    reports = list(generate(count, seed=7, duplicates=0.05))
+    docs = [InputDoc(r.doc_id, r.text, r.doc_id, published=r.published) for r in reports]
+    megabytes = sum(len(d.text.encode("utf-8")) for d in docs) / 1e6
+    print(f"corpus: {count} generated reports, {megabytes:.1f} MB")
+
+    records: list[dict[str, object]] = []
+    one = timed(lambda: records.extend(extract_document(d, kb).to_dict() for d in docs))
+    figure("extract, one core", count / one, "docs/s")
+    figure("extract, one core", megabytes / one, "MB/s")
+    scan = timed(lambda: [kb.lexicon.scan(fold(d.text)) for d in docs])
+    figure("bare lexicon scan, one core", count / scan, "docs/s")
+    figure("extract time / bare scan time", one / scan, "x")
+    jobs = args.jobs or len(__import__("os").sched_getaffinity(0))
+    many = timed(lambda: [e for e in extract_stream(iter(docs), jobs) if isinstance(e, Extracted)])
+    figure(f"extract, {jobs} processes", count / many, "docs/s")
+    right = sum(correct(r, rec) for r, rec in zip(reports, records, strict=True))
+    figure("planted date+place+lag recovered", 100 * right / count, "%")
+    figure("peak memory (this process)",
+           resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "MB")
+    bench_ingest(docs, records, count)
+    return 0
+
+
+def bench_ingest(docs: list[InputDoc], records: list[dict[str, object]], count: int) -> None:
+    from luoshi.analyse import open_analyses
+    from luoshi.store.database import open_database
+    from luoshi.store.meetings import cluster_meetings
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "bench.duckdb"
+        with open_database(path) as db:
+            items = [(rec, doc.text, doc.origin) for rec, doc in zip(records, docs, strict=True)]
+            seconds = timed(lambda: [db.store_batch(items[i:i + 500])
+                                     for i in range(0, len(items), 500)])
+            figure("ingest (store only)", count / seconds, "docs/s")
+            figure("meeting clustering", timed(lambda: cluster_meetings(db)), "s")
+            figure("full-text index build", timed(db.build_search_index), "s")
+        figure("database size per 1,000 reports", path.stat().st_size / 1e6 / count * 1000, "MB")
+        with open_analyses(path) as handle:
+            for name, call in [("cascade", lambda: handle.cascade("cpc-20")),
+                               ("lag by province", lambda: handle.lag("province")),
+                               ("fidelity", lambda: handle.fidelity("cpc-20")),
+                               ("tifa by month", lambda: handle.tifa("两个确立")),
+                               ("tifa top", handle.tifa_top),
+                               ("network", handle.network),
+                               ("search", lambda: handle.search("common prosperity"))]:
+                figure(f"analysis: {name}", 1000 * timed(call), "ms")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
