@@ -18,9 +18,13 @@ ZH_DAY = r"(?P<y>(?:19|20)\d\d)年(?P<m>\d{1,2})月(?P<d>\d{1,2})日"
 
 EN_PUBLISHED = [
     re.compile(r"^\s*date\s+" + ISO_DAY, re.I),
-    re.compile(r"(?:release|publish(?:ed|ing)?|post(?:ed)?|issue)\s*(?:time|date|on|at)?\s*[:：]?\s*"
-               + ISO_DAY, re.I),
+    re.compile(r"(?:release|publish(?:ed|ing)?|publication|post(?:ed)?|issue)\s*(?:time|date|on|at)?"
+               r"\s*[:：]?\s*" + ISO_DAY, re.I),
     re.compile(r"^\s*(?:date|time)\s*[:：]\s*" + ISO_DAY, re.I | re.M),
+    # a short line of an outlet's name and a day, alone or before other furniture:
+    # "Weifang Daily    2023-12-15 07:30", "Changting News Network    2022-12-29    Font: ..."
+    re.compile(r"^[^\n.]{0,60}?(?<!\S)" + ISO_DAY + r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?[ \t]*"
+               r"(?:$|\s{2,}|\|)", re.M),
 ]
 ZH_PUBLISHED = [
     re.compile(r"^\s*" + ISO_DAY + r"\s+\d{1,2}:\d{2}"),
@@ -29,6 +33,8 @@ ZH_PUBLISHED = [
     re.compile(r"(?:发布|发表|更新)(?:时间|日期)\s*[:：]\s*(?:" + ISO_DAY + "|" + ZH_DAY.replace(
         "(?P<y>", "(?P<y2>").replace("(?P<m>", "(?P<m2>").replace("(?P<d>", "(?P<d2>") + ")"),
     re.compile(r"来源[:：][^\n|]{1,30}\|\s*" + ZH_DAY),
+    # "2022年10月25日 来源：长沙市人民政府": a day that opens a furniture line, not a sentence
+    re.compile(r"^\s*" + ZH_DAY + r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:来源|$|\s{2,})", re.M),
     re.compile(r"^[^\n]{0,20}?\s" + ISO_DAY + r"\s+\d{1,2}:\d{2}", re.M),
 ]
 EN_SOURCE = [

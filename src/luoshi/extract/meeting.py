@@ -11,13 +11,18 @@ import re
 
 from luoshi.extract.directives.mentions import lead_end
 from luoshi.extract.doc import Doc, HostPhrase
+from luoshi.extract.names import is_pinyin_name
 from luoshi.extract.text import paragraphs
 from luoshi.kb.loader import KB
 
 EN_KINDS = [
     ("party_group_meeting", r"party\s+(?:leadership\s+|leading\s+)?group(?:\s*\(?expanded\)?)?"
      r"\s+(?:\(?expanded\)?\s+)?(?:meeting|session)|meeting\s+of\s+the\s+(?:leading\s+)?party"
-     r"\s+(?:leadership\s+)?group|leading\s+party\s+(?:members'?\s+)?group\s+meeting"),
+     r"\s+(?:leadership\s+)?group|leading\s+party\s+(?:members'?\s+)?group\s+meeting"
+     # "the party group of the ... Bureau held a meeting", "... party group held an enlarged
+     # meeting": the organ named between the group and the verb
+     r"|party\s+(?:leadership\s+)?group\s+(?:of\s+(?:the\s+)?(?:[\w'’]+\s+){1,10}?)?"
+     r"(?:held|convened)\s+(?:a|an)\s+(?:\(?(?:expanded|enlarged)\)?\s+)?meeting"),
     ("theory_study_group", r"theor\w*\s+(?:learning|study)\s+cent\w+\s+group|cent\w+\s+group\s+"
      r"(?:for\s+|of\s+)?theor\w*\s+(?:learning|study)|central\s+(?:group|team)\s+(?:study|learning)"
      r"|(?:study|learning)\s+(?:session\s+)?of\s+the\s+(?:\w+\s+){0,3}?central\s+group"),
@@ -36,7 +41,7 @@ EN_KINDS = [
 ZH_KINDS = [
     ("theory_study_group", r"理论学习中心组|中心组(?:集体)?学习"),
     ("party_group_meeting", r"党组(?:（扩大）|\(扩大\)|扩大)?会议|党组会"),
-    ("standing_committee_meeting", r"常委会(?:第[^，。]{1,6}次)?会议|常委会[^，。]{0,12}?(?:举行|召开)会议"
+    ("standing_committee_meeting", r"常委会(?:第[^，。]{1,6}次)?会议|常委会[^，。]{0,12}?(?:举行|召开)(?:扩大)?会议"
      r"|常务委员会(?:第[^，。]{1,6}次)?会议|常委(?:扩大)?会议"),
     ("symposium", r"座谈会|研讨会"),
     ("seminar", r"研讨班|读书班|培训班|学习班"),
@@ -132,7 +137,7 @@ def _phrase(doc: Doc, kb: KB, match: re.Match[str]) -> HostPhrase:
         place = _zh_place(kb, match.group("place") or "", level_word)
     else:
         level = EN_LEVEL[level_word.split()[0].lower()]
-        place = _en_place(kb, match.group("place") or "")
+        place = _en_place(kb, match.group("place") or "", level)
     if place and place in MUNICIPALITIES and level == "city":
         level = "province"
     return HostPhrase(level, match.group("org"), place, match.span(), match.group(0))
@@ -141,9 +146,13 @@ def _phrase(doc: Doc, kb: KB, match: re.Match[str]) -> HostPhrase:
 MUNICIPALITIES = ("Beijing", "Shanghai", "Tianjin", "Chongqing")
 
 
-def _en_place(kb: KB, words: str) -> str | None:
+def _en_place(kb: KB, words: str, level: str) -> str | None:
+    """The place an organ names; a county or district the knowledge base lacks ("Cili County
+    Party Committee") is named as printed when the word is pinyin, not an English word."""
     for place in kb.place_by_name.get(words.lower(), []):
         return place.name
+    if level in ("county", "township") and words and is_pinyin_name(words, kb.syllables):
+        return words
     return None
 
 

@@ -131,3 +131,17 @@ def edit_distance(a: str, b: str, limit: int) -> int:
             return limit + 1
         previous = current
     return previous[-1]
+
+
+PLACE_MAX_SYLLABLES = 4  # county names are two or three syllables ("Cili", "Changting")
+ENGLISH_WORDS = frozenset({"the", "new", "west", "east", "north", "south", "central", "high",
+                           "party", "city", "county", "district"})
+
+
+def is_pinyin_name(words: str, syllables: frozenset[str]) -> bool:
+    """True for a capitalised pinyin place word ("Cili", "Changting"), not an English one."""
+    parts = words.split()
+    if len(parts) != 1 or not parts[0][:1].isupper() or parts[0].lower() in ENGLISH_WORDS:
+        return False
+    count = _segments(parts[0], syllables)
+    return count is not None and 2 <= count <= PLACE_MAX_SYLLABLES

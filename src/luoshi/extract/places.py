@@ -9,9 +9,11 @@ only when one candidate leads; otherwise it is null with a warning.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from luoshi.extract.doc import Doc
+from luoshi.extract.names import is_pinyin_name
 from luoshi.kb.lexicon import FORMULATION, PLACE, PLACE_NICKNAME, Hit
 from luoshi.kb.loader import KB
 from luoshi.record import Jurisdiction
@@ -41,6 +43,9 @@ def find_places(doc: Doc, kb: KB) -> None:
     elif level in ("city", "county"):
         name = _most_mentioned(doc, kb, mentions, level)
         basis = "mentions" if name else None
+        if name is None and level == "county":
+            name = _county_named(doc, kb)
+            basis = "pattern" if name else None
     if level is None:
         level = "unknown"
         doc.warn("level of the meeting's body not found")
@@ -64,7 +69,10 @@ def _level_from_titles(doc: Doc) -> str | None:
 
 def _place_mentions(doc: Doc, kb: KB) -> list[Hit]:
     accepted = []
+    names = [span for person in doc.event.people for span in person.spans]
     for hit in doc.hits_of(PLACE, PLACE_NICKNAME):
+        if any(start < hit.end and hit.start < end for start, end in names):
+            continue  # "Yuhong" in "Xiao Yuhong" is a given name, not Yuhong District
         if hit.latin or hit.kind == PLACE_NICKNAME:
             accepted.append(hit)
             continue
@@ -138,6 +146,30 @@ def _most_mentioned(doc: Doc, kb: KB, mentions: list[Hit], level: str) -> str | 
     if len(ranked) == 2 and ranked[0][1] == ranked[1][1]:
         return None
     return ranked[0][0]
+
+
+EN_COUNTY = re.compile(r"\b(?P<name>[A-Z][a-z]+)\s+(?:County|District|Banner)\b")
+# a name starts after punctuation or a line start (Chinese has no spaces to mark words)
+ZH_COUNTY = re.compile(r"(?<![\u4e00-\u9fff])(?:中共)?(?P<name>[\u4e00-\u9fff]{2,3}?)(?P<lvl>县|区|旗)(?:委|人民政府|政府|人大|政协|融媒体中心)")
+
+
+def _county_named(doc: Doc, kb: KB) -> str | None:
+    """A county the knowledge base lacks, named in the headline, lead or source line:
+    "Chengguan District holds ...", 来源：肥西县人民政府. Only one distinct name may appear."""
+    from luoshi.extract.directives.mentions import lead_end
+    from luoshi.extract.meeting import _zh_place
+
+    parts = [doc.title or "", doc.text[doc.body_start:lead_end(doc)], doc.source or ""]
+    text = "\n".join(parts)
+    names: set[str] = set()
+    if doc.lang == "zh":
+        for match in ZH_COUNTY.finditer(text):
+            if place := _zh_place(kb, match.group("name"), match.group("lvl")):
+                names.add(place)
+    else:
+        names = {m.group("name") for m in EN_COUNTY.finditer(text)
+                 if is_pinyin_name(m.group("name"), kb.syllables)}
+    return names.pop() if len(names) == 1 else None
 
 
 def _fill_title_jurisdictions(doc: Doc) -> None:
