@@ -38,7 +38,8 @@ ZH_PUBLISHED = [
     re.compile(r"^[^\n]{0,20}?\s" + ISO_DAY + r"\s+\d{1,2}:\d{2}", re.M),
 ]
 EN_SOURCE = [
-    re.compile(r"(?:information\s+)?source\s*[:：]\s*(?P<s>[^\n|]{2,80}?)\s*(?:\n|$|\|)", re.I),
+    re.compile(r"(?:information\s+)?source\s*[:：]\s*(?P<s>[^\n|]{2,80}?)\s*(?:\n|$|\||\s{2,})",
+               re.I),
     re.compile(r"^(?P<s>[A-Z][\w .]{1,40}?)\s+release\s+(?:time|date)\s*[:：]", re.M | re.I),
 ]
 ZH_SOURCE = [
@@ -134,6 +135,33 @@ def _find_en(doc: Doc, kb: KB, lines: list[tuple[int, int]]) -> None:
     doc.title = title or None
     doc.title_span = (title_end - len(title), title_end) if title else None
     doc.body_start = _body_start(text, content, MAX_SUBTITLE)
+    _find_en_dateline(doc)
+
+
+# "Hunan Daily, October 26 (Reporter Tang Xiaowen) On the 25th, ...": the day the report
+# was filed, which is not the meeting's day
+EN_DATELINE = re.compile(
+    r"(?P<outlet>[A-Z][\w.'’ -]{1,40}?),?\s+(?P<m>" + "|".join(
+        ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+         "October", "November", "December"]) + r")\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?"
+    r"\s*(?:\((?:reporter|correspondent|xinhua|by)\b[^)]{0,60}\)|--|—|–)", re.I)
+EN_MONTHS = ("january february march april may june july august september october november "
+             "december").split()
+
+
+def _find_en_dateline(doc: Doc) -> None:
+    match = EN_DATELINE.match(doc.text, doc.body_start)
+    if not match:
+        return
+    doc.skip.append(match.span())
+    if doc.source is None:
+        doc.source = match.group("outlet").strip()
+    base = doc.published
+    if base is None:
+        return
+    month = EN_MONTHS.index(match.group("m").lower()) + 1
+    year = int(base[:4]) - (1 if month > int(base[5:7]) else 0)
+    doc.dateline = f"{year:04d}-{month:02d}-{int(match.group('d')):02d}"
 
 
 def _body_start(text: str, content: list[tuple[int, int]], max_subtitle: int) -> int:
