@@ -52,6 +52,8 @@ def resolve_directives(doc: Doc, kb: KB) -> None:
         else:
             directives[directive.id] = directive
     merged = _merge_untopical_speeches(list(directives.values()))
+    merged = _drop_speeches_at_events(doc, merged)
+    merged = _drop_own_plenum(doc, merged)
     for directive in merged:
         directive.lag_days = lag_days(doc.event.date, directive.date_end)
     doc.event.directives = merged
@@ -216,6 +218,39 @@ def _merge_untopical_speeches(directives: list[Directive]) -> list[Directive]:
                 topical[0].spans += d.spans
                 drop.add(id(d))
     return [d for d in directives if id(d) not in drop]
+
+
+# "the Central Economic Work Conference and General Secretary Xi Jinping's important speech",
+# "全会精神和习近平总书记重要讲话": the speech was given at that event and is part of it
+SPEECH_AT_EVENT = re.compile(r"^\W{0,3}(?:spirit\W+)?(?:精神)?\s*(?:and|as\s+well\s+as|和|及|以及|、)"
+                             r"\s*(?:the\s+)?$", re.I)
+
+
+def _drop_speeches_at_events(doc: Doc, directives: list[Directive]) -> list[Directive]:
+    """A speech without its own topic or date, named right after an event, is that event's."""
+    events = [d for d in directives if d.kind != "speech"]
+    kept = []
+    for directive in directives:
+        host = None
+        if directive.kind == "speech" and not (directive.topic or directive.date_end):
+            start = min(span[0] for span in directive.spans)
+            host = next((e for e in events for span in e.spans
+                         if 0 <= start - span[1] <= 40
+                         and SPEECH_AT_EVENT.match(doc.text[span[1]:start])), None)
+        if host is None:
+            kept.append(directive)
+        else:
+            host.spans += directive.spans
+    return kept
+
+
+def _drop_own_plenum(doc: Doc, directives: list[Directive]) -> list[Directive]:
+    """At a local committee's plenary session, its own plenum is the meeting, not a directive."""
+    event = doc.event
+    if event.kind != "plenary_session" or not event.jurisdiction.name:
+        return directives
+    return [d for d in directives if not (d.kind == "plenum" and d.body != "CPC"
+                                          and d.body == event.jurisdiction.name)]
 
 
 def lag_days(day: str | None, end: str | None) -> int | None:
