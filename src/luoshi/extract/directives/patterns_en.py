@@ -28,6 +28,7 @@ CONGRESS = [
     re.compile(rf"(?:(?:the\s+)?{PARTY_NAME}(?:['’]s)?\s+)?(?P<t>{ORD})\s+(?:{PARTY_NAME}\s+)?"
                rf"National\s+Congress(?:\s+of\s+the\s+{PARTY_NAME})?", re.I),
     re.compile(rf"(?P<t>{ORD})\s+(?:CPC|CCP|Party)\s+Congress", re.I),
+    re.compile(rf"(?:CPC|CCP|Party)['’]s\s+(?P<t>{ORD})\s+(?:National\s+)?Congress", re.I),
     # "the 20th Congress of the Communist Party of China", also misspelt ("Commuist")
     re.compile(rf"(?P<t>{ORD})\s+Congress\s+of\s+the\s+(?:C\w+\s+Party|CPC|CCP)", re.I),
 ]

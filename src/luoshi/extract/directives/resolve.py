@@ -37,11 +37,15 @@ def resolve_directives(doc: Doc, kb: KB) -> None:
     _attach_catalogue_hits(doc)
     reference = reference_day(doc)
     directives: dict[str, Directive] = {}
+    lead_has_directive = any(m.in_lead and not m.blocked and m.kind != "absorbed"
+                             for m in doc.directive_mentions)
     for mention in doc.directive_mentions:
         if mention.blocked or mention.kind == "absorbed":
             continue
         if mention.kind in ("speech", "meeting", "document") and not (
                 mention.in_lead or mention.framed):
+            continue
+        if lead_has_directive and not mention.in_lead and _background(doc, mention):
             continue
         directive = _directive(doc, kb, mention, reference)
         if directive is None:
@@ -223,7 +227,7 @@ def _merge_untopical_speeches(directives: list[Directive]) -> list[Directive]:
 # "the Central Economic Work Conference and General Secretary Xi Jinping's important speech",
 # "全会精神和习近平总书记重要讲话": the speech was given at that event and is part of it
 SPEECH_AT_EVENT = re.compile(r"^\W{0,3}(?:spirit\W+)?(?:精神)?\s*(?:and|as\s+well\s+as|和|及|以及|、)"
-                             r"\s*(?:the\s+)?$", re.I)
+                             r"[^.;。；,，]{0,30}$", re.I)
 
 
 def _drop_speeches_at_events(doc: Doc, directives: list[Directive]) -> list[Directive]:
@@ -242,6 +246,20 @@ def _drop_speeches_at_events(doc: Doc, directives: list[Directive]) -> list[Dire
         else:
             host.spans += directive.spans
     return kept
+
+
+# "省委全会深入贯彻党的二十大精神" (what another event did), "贯彻党的二十大精神开局之年" (a
+# year), "the plenary session implemented the 20th Congress": background, not this meeting's
+BACKGROUND_BEFORE = re.compile(r"(?:全会|会议|plenary\s+session|conference|plenum)\W{0,2}"
+                               r"(?:[^，。,.;；]{0,12}?)$", re.I)
+BACKGROUND_AFTER = re.compile(r"^[^，。,.;；]{0,6}?(?:开局之年|的开局|first\s+year)", re.I)
+
+
+def _background(doc: Doc, mention: DirectiveMention) -> bool:
+    """A mention outside the lead that says what another event did, or names a year."""
+    start, end = mention.span
+    before = doc.text[max(0, start - 30):start]
+    return bool(BACKGROUND_BEFORE.search(before) or BACKGROUND_AFTER.match(doc.text[end:end + 20]))
 
 
 def _drop_own_plenum(doc: Doc, directives: list[Directive]) -> list[Directive]:
