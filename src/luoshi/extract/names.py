@@ -103,30 +103,37 @@ def _canonical(surface: str, kb: KB) -> str:
 
 
 def repair_name(surface: str, kb: KB) -> str | None:
-    """A known official's name one or two edits from `surface`, same surname, or None."""
+    """A known official's name one or two edits from `surface`, same surname, or None.
+
+    When the surface is itself a well-formed pinyin name, only dropped or added letters
+    count as typos ("Xi Jinpin", "Xi Jingping"): a changed letter makes another real name
+    ("Wang Ping" is not "Wang Ning"), so a substitution costs two edits.
+    """
     surname, _, given = surface.partition(" ")
     given = given.lower()
+    substitution = 2 if is_pinyin_given(given, kb) else 1
     best: tuple[int, str] | None = None
-    for key, officials in kb.officials_by_name.items():
-        known_surname, _, known_given = key.partition(" ")
-        if known_surname != surname.lower() or key == surface.lower():
+    for key, officials in kb.officials_by_surname.get(surname.lower(), {}).items():
+        if key == surface.lower():
             continue
+        known_given = key.partition(" ")[2]
         limit = 1 if len(known_given) <= 5 else 2
-        distance = edit_distance(given, known_given, limit)
+        distance = edit_distance(given, known_given, limit, substitution)
         if distance <= limit and (best is None or distance < best[0]):
             best = (distance, officials[0].name)
     return best[1] if best else None
 
 
-def edit_distance(a: str, b: str, limit: int) -> int:
-    """Levenshtein distance, stopping early once it exceeds `limit`."""
+def edit_distance(a: str, b: str, limit: int, substitution: int = 1) -> int:
+    """Levenshtein distance (a substitution costing `substitution`), stopping early once it
+    exceeds `limit`."""
     if abs(len(a) - len(b)) > limit:
         return limit + 1
     previous = list(range(len(b) + 1))
     for i, ca in enumerate(a, start=1):
         current = [i]
         for j, cb in enumerate(b, start=1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + substitution * (ca != cb)))
         if min(current) > limit:
             return limit + 1
         previous = current

@@ -197,6 +197,14 @@ class KB:
         return index
 
     @cached_property
+    def officials_by_surname(self) -> dict[str, dict[str, list[OfficialEntry]]]:
+        """Lower-case surname -> lower-case full name -> entries (for repairing typos)."""
+        index: dict[str, dict[str, list[OfficialEntry]]] = defaultdict(dict)
+        for key, entries in self.officials_by_name.items():
+            index[key.partition(" ")[0]][key] = entries
+        return index
+
+    @cached_property
     def officials_by_zh(self) -> dict[str, list[OfficialEntry]]:
         index: dict[str, list[OfficialEntry]] = defaultdict(list)
         for official in self.officials:
