@@ -26,7 +26,8 @@ EN_CREDIT_BLOCK = re.compile(
     r"[(\[]\s*(?:(?:all[- ]media\s+)?reporters?|correspondents?|editors?(?:\s+in\s+charge)?"
     r"|responsible\s+editors?|photo(?:graph)?(?:s|ed)?\s+by|written\s+by)\b[^()\[\]\n]{0,200}[)\]]"
     r"|^\s*(?:(?:responsible\s+)?editors?(?:\s+in\s+charge)?|reporters?|correspondents?"
-    r"|photographers?|photos?(?:\s+by)?|authors?)\s*[:：][^\n]{1,120}$",
+    r"|photographers?|photos?(?:\s+by)?|authors?)\s*[:：][^\n]{1,120}$"
+    r"|^\s*(?:photo(?:graph)?s?|pictures?)\s+by\s+[^\n]{1,80}$",
     re.I | re.M,
 )
 EN_ROLE_SPLIT = re.compile(
@@ -73,7 +74,7 @@ def _en_block(doc: Doc, kb: KB, start: int, end: int) -> None:
     for index, marker in enumerate(markers):
         stop = markers[index + 1].start() if index + 1 < len(markers) else end
         role = _en_role(marker.group("role"))
-        for name in find_names(text, kb, marker.end(), stop):
+        for name in find_names(text, kb, marker.end(), stop, names_expected=True):
             _add(doc, Credit(name.name, role, span=(name.start, name.end)))
 
 

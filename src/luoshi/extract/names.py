@@ -72,8 +72,12 @@ def is_pinyin_given(word: str, kb: KB) -> bool:
     return count is not None and 1 <= count <= MAX_GIVEN_SYLLABLES
 
 
-def find_names(text: str, kb: KB, start: int = 0, end: int | None = None) -> list[NameMatch]:
-    """Pinyin personal names in text[start:end], repaired against known officials."""
+def find_names(text: str, kb: KB, start: int = 0, end: int | None = None,
+               names_expected: bool = False) -> list[NameMatch]:
+    """Pinyin personal names in text[start:end], repaired against known officials.
+
+    Surnames that are also English words ("He", "Fan") count only where names are
+    expected (`names_expected`: a credit line), since "He Lin" could be a sentence."""
     end = len(text) if end is None else end
     found: list[NameMatch] = []
     surnames = kb.surname_pinyin
@@ -88,7 +92,8 @@ def find_names(text: str, kb: KB, start: int = 0, end: int | None = None) -> lis
         repaired = None if known else repair_name(surface, kb)
         if repaired:
             found.append(NameMatch(repaired, match.start(), name_end, surface, True, True))
-        elif known or (surname not in ENGLISH_SURNAME_WORDS and is_pinyin_given(given, kb)):
+        elif known or ((names_expected or surname not in ENGLISH_SURNAME_WORDS)
+                       and is_pinyin_given(given, kb)):
             found.append(NameMatch(_canonical(surface, kb), match.start(), name_end, surface,
                                    known, False))
         else:
