@@ -21,13 +21,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from generate import Report, generate  # noqa: E402
-
-from luoshi.batch import Extracted, extract_stream  # noqa: E402
-from luoshi.ingest.readers import InputDoc  # noqa: E402
-from luoshi.kb import load_kb  # noqa: E402
-from luoshi.normalize import fold  # noqa: E402
-from luoshi.pipeline import extract_document  # noqa: E402
+from generate import Report, generate
+from luoshi.batch import Extracted, extract_stream
+from luoshi.ingest.readers import InputDoc
+from luoshi.kb import load_kb
+from luoshi.normalize import fold
+from luoshi.pipeline import extract_document
 
 
 def figure(name: str, value: float, unit: str) -> None:

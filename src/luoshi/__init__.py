@@ -22,7 +22,7 @@ __all__ = ["Record", "__version__", "extract", "extract_document", "open"]
 __version__ = "0.1.0"
 
 
-def open(path: str | os.PathLike[str] = "luoshi.duckdb",  # noqa: A001 - luoshi.open(...)
+def open(path: str | os.PathLike[str] = "luoshi.duckdb",
          read_only: bool = True) -> Analyses:
     """A database's analyses (cascade, lag, fidelity, tifa, person, search, export).
 

@@ -139,7 +139,8 @@ class Record:
     content_hash: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return _spans_to_lists(asdict(self))
+        result: dict[str, Any] = _spans_to_lists(asdict(self))
+        return result
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Record:

@@ -71,7 +71,7 @@ def test_cascade_by_chinese_name(db: Analyses) -> None:
 
 
 def test_cascade_unknown_directive_is_a_clear_error(db: Analyses) -> None:
-    with pytest.raises(LuoshiError, match="L041.*cpc-99"):
+    with pytest.raises(LuoshiError, match=r"L041.*cpc-99"):
         db.cascade("cpc-99")
 
 

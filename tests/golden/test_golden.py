@@ -16,10 +16,10 @@ from typing import Any
 import pytest
 
 from luoshi.evaluate import Report, load_golds, score
+from luoshi.ingest.readers import read_file
 from luoshi.kb import load_kb
 from luoshi.pipeline import extract_document
 from tests.conftest import DEV, OWN, SEEDS, gold_pairs
-from luoshi.ingest.readers import read_file
 
 FLOORS = json.loads((Path(__file__).with_name("floors.json")).read_text(encoding="utf-8"))
 CORPORA = {"seeds": SEEDS, "dev": DEV, "en": OWN / "en", "zh": OWN / "zh",

@@ -64,7 +64,7 @@ def test_ingest_jsonl_broken_line_is_one_error(tmp_path: Path) -> None:
     items = list(iter_inputs([path]))
     docs = [i for i in items if isinstance(i, InputDoc)]
     errors = [i for i in items if isinstance(i, InputError)]
-    assert [d.doc_id for d in docs][0] == "a"
+    assert next(d.doc_id for d in docs) == "a"
     assert docs[0].published == "2022-10-25"
     assert docs[1].url == "http://x" and len(docs[1].doc_id) == 16
     assert [e.code for e in errors] == ["L006", "L007"]

@@ -33,7 +33,7 @@ def lag_summary(frame: pd.DataFrame, by: str) -> pd.DataFrame:
         return pd.DataFrame(columns=[by, "meetings", "reports", "median_lag", "p90_lag",
                                      "min_lag", "max_lag"])
     grouped = frame.groupby(frame[by].fillna("unknown"), dropna=False)
-    summary = pd.DataFrame({
+    return pd.DataFrame({
         "meetings": grouped.size(),
         "reports": grouped["reports"].sum(),
         "median_lag": grouped["lag_days"].median(),
@@ -41,7 +41,6 @@ def lag_summary(frame: pd.DataFrame, by: str) -> pd.DataFrame:
         "min_lag": grouped["lag_days"].min(),
         "max_lag": grouped["lag_days"].max(),
     }).reset_index().rename(columns={"index": by})
-    return summary
 
 
 def cascade(db: Database, query: str) -> Cascade:

@@ -69,7 +69,8 @@ def _graphml(db: Database, path: Path, _fmt: str) -> list[Path]:
                      f"{_text(name)}</data><data key=\"province\">{_text(province or '')}"
                      "</data></node>")
     for row in edges.itertuples(index=False):
-        lines.append(f"<edge source={quoteattr(row.source)} target={quoteattr(row.target)}>"
+        lines.append(f"<edge source={quoteattr(str(row.source))} "
+                     f"target={quoteattr(str(row.target))}>"
                      f"<data key=\"meetings\">{row.meetings}</data></edge>")
     lines += ["</graph>", "</graphml>"]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -125,7 +125,7 @@ def _iso(year: int | None, month: int | None, day: int | None) -> str | None:
 def _day_before(base: str, day: int) -> str | None:
     """The latest date not after `base` whose day of month is `day` ('on the 24th')."""
     current = date.fromisoformat(base)
-    for back in range(0, 62):
+    for back in range(62):
         candidate = current - timedelta(days=back)
         if candidate.day == day:
             return candidate.isoformat()

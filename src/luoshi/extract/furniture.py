@@ -145,8 +145,7 @@ EN_DATELINE = re.compile(
         ["January", "February", "March", "April", "May", "June", "July", "August", "September",
          "October", "November", "December"]) + r")\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?"
     r"\s*(?:\((?:reporter|correspondent|xinhua|by)\b[^)]{0,60}\)|--|—|–)", re.I)
-EN_MONTHS = ("january february march april may june july august september october november "
-             "december").split()
+EN_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 
 
 def _find_en_dateline(doc: Doc) -> None:
@@ -268,7 +267,7 @@ def _find_dateline(doc: Doc, kb: KB) -> None:
 
 def _skip_repeated_title(doc: Doc, lines: list[tuple[int, int]]) -> None:
     """A headline printed again further down is furniture, not a second mention."""
-    if not doc.title_span:
+    if not doc.title_span or not doc.title:
         return
     key = fold(doc.title).strip(" .。")
     for start, end in lines:

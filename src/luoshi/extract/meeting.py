@@ -94,7 +94,7 @@ def _search_order(doc: Doc) -> list[tuple[int, int]]:
     """The lead first, then the headline, then the rest of the body."""
     lead = (doc.body_start, lead_end(doc))
     headline = (0, doc.body_start)
-    body = [p for p in paragraphs(doc.text, lead[1])]
+    body = list(paragraphs(doc.text, lead[1]))
     return [lead, headline, *body]
 
 

@@ -21,13 +21,7 @@ from luoshi.record import Title
 
 # Words that may stand before a post inside one title ("Bureau Director",
 # "Provincial Party Committee Secretary") or inside its organ.
-ORG_WORDS = frozenset("""
-provincial municipal city county district township town prefectural regional autonomous
-party committee government people's peoples people congress cppcc bureau directorate office
-department commission standing cpc central national the a of for and leading group members
-members' discipline inspection supervision organization publicity propaganda united front
-work political legal affairs general administration leadership
-""".split())
+ORG_WORDS = frozenset(["provincial", "municipal", "city", "county", "district", "township", "town", "prefectural", "regional", "autonomous", "party", "committee", "government", "people's", "peoples", "people", "congress", "cppcc", "bureau", "directorate", "office", "department", "commission", "standing", "cpc", "central", "national", "the", "a", "of", "for", "and", "leading", "group", "members", "members'", "discipline", "inspection", "supervision", "organization", "publicity", "propaganda", "united", "front", "work", "political", "legal", "affairs", "general", "administration", "leadership"])
 EN_SPLIT = re.compile(r"\s*(?:,|;|、|，)\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
 SMALL_WORDS = frozenset({"of", "the", "and", "for", "in"})
 LEVEL_OF_ORG = [

@@ -7,13 +7,12 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import astuple, fields
 from datetime import date
+from typing import Any
 
 from luoshi.kb.lexicon import REGEX_PREFIX, fold_key
 from luoshi.kb.loader import KB, load_kb
 
-CATEGORIES = frozenset("""ideology party_building development economy reform_opening governance
-rule_of_law livelihood ecology security military culture united_front work_style local_strategy
-planning rural health""".split())
+CATEGORIES = frozenset(["ideology", "party_building", "development", "economy", "reform_opening", "governance", "rule_of_law", "livelihood", "ecology", "security", "military", "culture", "united_front", "work_style", "local_strategy", "planning", "rural", "health"])
 DIRECTIVE_KINDS = frozenset({"congress", "plenum", "speech", "document", "meeting"})
 LEVELS = frozenset({"country", "province", "city", "county"})
 POST_LEVELS = frozenset({"central", "province", "city", "county", "township", "any"})
@@ -154,9 +153,10 @@ def _check_officials(kb: KB) -> list[str]:
 
 def table_rows(table: str, grep: str | None = None) -> Iterator[str]:
     kb = load_kb()
-    entries = {"formulations": kb.formulations, "directives": kb.directives,
-               "jurisdictions": kb.places, "posts": kb.posts, "officials": kb.officials,
-               "outlets": kb.outlets}[table]
+    tables: dict[str, list[Any]] = {
+        "formulations": kb.formulations, "directives": kb.directives, "jurisdictions": kb.places,
+        "posts": kb.posts, "officials": kb.officials, "outlets": kb.outlets}
+    entries = tables[table]
     if not entries:
         return
     yield "\t".join(f.name for f in fields(entries[0]))

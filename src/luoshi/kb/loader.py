@@ -215,7 +215,7 @@ class KB:
     @cached_property
     def surname_pinyin(self) -> frozenset[str]:
         """Surnames as they are written in English text (Wang, Ouyang, Lü, Lv, Lyu)."""
-        names = {py for py in self.surnames.values()}
+        names = set(self.surnames.values())
         names |= {py.replace("ü", "v") for py in names} | {py.replace("ü", "u") for py in names}
         names |= {py.replace("ü", "yu") for py in names}
         return frozenset(names)

@@ -132,7 +132,7 @@ class _Clusters:
         ra, rb = sorted((self.find(a), self.find(b)))
         if ra != rb:
             self.parent[rb] = ra
-            self.why[ra] += self.why.pop(rb, []) + [why]
+            self.why[ra] += [*self.why.pop(rb, []), why]
 
 
 def cluster_meetings(db: Database) -> int:

@@ -6,8 +6,7 @@ import re
 
 from luoshi.extract.numbers import EN_ORDINAL as ORD
 
-MONTHS = ("january february march april may june july august september october november "
-          "december").split()
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 MONTH = r"(?:" + "|".join(m.capitalize() for m in MONTHS) + r"|" + "|".join(
     m[:3].capitalize() for m in MONTHS) + r")\.?"
 MONTH_DAY = MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?"

@@ -112,7 +112,7 @@ def _chain_before(text: str, end: int) -> str:
 
 
 def _parse_chain(chain: str, kb: KB) -> list:  # type: ignore[type-arg]
-    for trim in range(0, min(len(chain), 14)):
+    for trim in range(min(len(chain), 14)):
         titles = parse_zh_chain(chain[trim:], kb)
         if titles:
             return titles
