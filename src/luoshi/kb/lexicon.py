@@ -60,7 +60,7 @@ class Lexicon:
         self.automaton = ahocorasick.Automaton()
         self.values: dict[str, list[tuple[str, str]]] = defaultdict(list)
         self.regexes: list[tuple[str, str, str]] = []
-        self.combined: re.Pattern[str] | None = None
+        self.compiled: list[tuple[re.Pattern[str], str | None, str, str]] = []
 
     def add(self, surface: str, kind: str, ref: str) -> None:
         if surface.startswith(REGEX_PREFIX):
@@ -80,11 +80,8 @@ class Lexicon:
             self.automaton.add_word(key, (len(key), is_latin(key), tuple(refs)))
         if self.values:
             self.automaton.make_automaton()
-        if self.regexes:
-            # one pass for all patterns instead of one per pattern: each alternative is a
-            # named group, so `lastgroup` says which pattern matched
-            self.combined = re.compile("|".join(
-                f"(?P<r{i}>{source})" for i, (source, _, _) in enumerate(self.regexes)), re.I)
+        self.compiled = [(re.compile(source, re.I), required_word(source), kind, ref)
+                         for source, kind, ref in self.regexes]
         return self
 
     @classmethod
@@ -125,11 +122,49 @@ class Lexicon:
             ):
                 continue
             hits.extend(Hit(start, end, kind, ref, latin) for kind, ref in refs)
-        if self.combined is not None:
-            for match in self.combined.finditer(folded):
-                _, kind, ref = self.regexes[int((match.lastgroup or "r0")[1:])]
-                hits.append(Hit(match.start(), match.end(), kind, ref, True))
+        for pattern, word, kind, ref in self.compiled:
+            if word is not None and word not in folded:
+                continue  # a regex runs only on texts holding the word it cannot match without
+            hits.extend(Hit(m.start(), m.end(), kind, ref, True) for m in pattern.finditer(folded))
         return hits
+
+
+MIN_REQUIRED_WORD = 4  # shorter words are in nearly every text and filter nothing
+
+
+def required_word(source: str) -> str | None:
+    """The longest word every match of the regex `source` must contain, if it has one.
+
+    Only letters outside groups and classes count, not after a backslash, and not when a
+    quantifier follows; a top-level `|` means no word is required.
+    """
+    depth, escaped, words, current = 0, False, [], ""
+    for index, char in enumerate(source):
+        if escaped:
+            escaped, current = False, ""
+            continue
+        if char == "\\":
+            escaped = True
+            words.append(current)
+            current = ""
+            continue
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            return None
+        if depth == 0 and char.isalpha() and char.islower():
+            current += char
+            following = source[index + 1:index + 2]
+            if following in ("?", "*", "{"):
+                current = ""
+            continue
+        words.append(current)
+        current = ""
+    words.append(current)
+    best = max(words, key=len, default="")
+    return best if len(best) >= MIN_REQUIRED_WORD else None
 
 
 def longest_first(hits: list[Hit]) -> list[Hit]:
