@@ -181,3 +181,36 @@ def test_cli_cascade_json_output(db_path: Path) -> None:
     result = CliRunner().invoke(main, ["cascade", "cpc-20", "--db", str(db_path), "-f", "json"])
     rows = json.loads(result.output)
     assert [r["lag_days"] for r in rows] == [2, 24, 33]
+
+
+@pytest.mark.issue(5)
+def test_cascade_of_the_seeds_and_generated_reports(tmp_path: Path) -> None:
+    """The seeds ingested with generated reports: Zhejiang 2 days, the city symposium 24,
+    Heilongjiang 33, in the API and the CLI."""
+    import sys
+
+    from luoshi.batch import Extracted, extract_stream
+    from luoshi.ingest.readers import InputDoc, iter_inputs
+    from luoshi.store.ingest import IngestSummary, ingest
+    from tests.conftest import ROOT, SEEDS
+
+    if not SEEDS.exists():
+        pytest.skip("../shared is not checked out beside the project")
+    sys.path.insert(0, str(ROOT / "bench"))
+    from generate import generate
+
+    generated = [InputDoc(r.doc_id, r.text, r.doc_id, published=r.published)
+                 for r in generate(200, seed=5)]
+    path = tmp_path / "seeds.duckdb"
+    with open_database(path) as database:
+        entries = [e for e in extract_stream([*iter_inputs([SEEDS]), *generated])
+                   if isinstance(e, Extracted)]
+        ingest(database, entries, IngestSummary())
+    with luoshi.open(path) as handle:
+        meetings = handle.cascade("cpc-20").meetings
+    seeds = meetings[~meetings["doc_id"].str.startswith("gen")]
+    lags = dict(zip(seeds["jurisdiction"].fillna("?"), seeds["lag_days"], strict=True))
+    assert lags == {"Zhejiang": 2, "Heilongjiang": 33, "?": 24}
+    result = CliRunner().invoke(main, ["cascade", "cpc-20", "--db", str(path), "-f", "json"])
+    rows = [r for r in json.loads(result.output) if not r["doc_id"].startswith("gen")]
+    assert sorted(r["lag_days"] for r in rows) == [2, 24, 33]
