@@ -22,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generate import Report, generate
-from luoshi.batch import Extracted, extract_stream
+from luoshi.batch import Extracted, default_jobs, extract_stream
 from luoshi.ingest.readers import InputDoc
 from luoshi.kb import load_kb
 from luoshi.normalize import fold
@@ -74,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     scan = timed(lambda: [kb.lexicon.scan(fold(d.text)) for d in docs])
     figure("bare lexicon scan, one core", count / scan, "docs/s")
     figure("extract time / bare scan time", one / scan, "x")
-    jobs = args.jobs or len(__import__("os").sched_getaffinity(0))
+    jobs = args.jobs or default_jobs()
     many = timed(lambda: [e for e in extract_stream(iter(docs), jobs) if isinstance(e, Extracted)])
     figure(f"extract, {jobs} processes", count / many, "docs/s")
     right = sum(correct(r, rec) for r, rec in zip(reports, records, strict=True))
