@@ -6,7 +6,7 @@ fields freely, never rename one. Spans are [start, end) offsets into the input t
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 Span = tuple[int, int]
@@ -139,7 +139,7 @@ class Record:
     content_hash: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        result: dict[str, Any] = _spans_to_lists(asdict(self))
+        result: dict[str, Any] = _plain(self)
         return result
 
     @classmethod
@@ -153,12 +153,19 @@ class Record:
         )
 
 
-def _spans_to_lists(value: Any) -> Any:
-    """JSON has no tuples; spans become [start, end] lists."""
-    if isinstance(value, dict):
-        return {k: _spans_to_lists(v) for k, v in value.items()}
+def _plain(value: Any) -> Any:
+    """Dataclasses to dicts, and tuples to lists (JSON has no tuples: a span is [start, end]).
+
+    Like `dataclasses.asdict` followed by a walk, without asdict's deep copies: records
+    are converted once per report, so this is on the hot path.
+    """
+    names = getattr(type(value), "__dataclass_fields__", None)
+    if names is not None:
+        return {name: _plain(getattr(value, name)) for name in names}
     if isinstance(value, list | tuple):
-        return [_spans_to_lists(v) for v in value]
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
     return value
 
 

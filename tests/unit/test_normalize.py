@@ -1,7 +1,9 @@
+import re
+
 from hypothesis import given
 from hypothesis import strategies as st
 
-from luoshi.normalize import cjk_share, fold, to_simplified
+from luoshi.normalize import cjk_share, fold, fold_by_translate, to_simplified
 
 
 def test_normalize_fold_keeps_length_and_meets_variants() -> None:
@@ -26,3 +28,21 @@ def test_normalize_cjk_share() -> None:
     assert cjk_share("学习贯彻") == 1.0
     assert cjk_share("study and implement") == 0.0
     assert cjk_share("") == 0.0
+
+
+@given(st.text(min_size=64, max_size=400) | st.text(max_size=80))
+def test_normalize_fold_table_agrees_with_translate(text: str) -> None:
+    assert fold(text) == fold_by_translate(text)
+
+
+def test_normalize_fold_table_on_every_kind_of_character() -> None:
+    text = "“Eight-Eight Strategy” 八八戰略 ＡＢＣ，\u3000\xa0 İ ß \ud800 😀 " * 8
+    assert fold(text) == fold_by_translate(text)
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=300))
+def test_normalize_cjk_share_counts_ideographs_and_ascii_letters(text: str) -> None:
+    head = text[:2000]
+    cjk = len(re.findall(r"[\u3400-\u4dbf\u4e00-\u9fff]", head))
+    latin = len(re.findall(r"[A-Za-z]", head))
+    assert cjk_share(text) == (cjk / (cjk + latin) if cjk + latin else 0.0)

@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from luoshi.extract.directives.mentions import lead_end
 from luoshi.extract.directives.patterns_en import MONTHS
 from luoshi.extract.doc import Doc
+from luoshi.extract.text import earliest_match
 from luoshi.kb.loader import KB
 
 EN_MONTH = r"(?P<mon>" + "|".join(m.capitalize() for m in MONTHS) + "|" + "|".join(
@@ -43,6 +44,7 @@ ZH_DATES = [
 ]
 MONTH_NUMBER = {m[:3]: i for i, m in enumerate(MONTHS, start=1)} | {"sep": 9}
 MAX_LAG_FOR_INFERENCE = 366
+LONGEST_DATE = 80  # characters; no date pattern above matches more
 
 
 @dataclass
@@ -89,19 +91,16 @@ def _first_date(doc: Doc) -> DateFound | None:
     text = doc.text
     masked = [m.span for m in doc.directive_mentions]
     patterns = ZH_DATES if doc.lang == "zh" else EN_DATES
+
+    def rejected(match: re.Match[str]) -> bool:
+        return doc.skipped(match.start(), match.end()) or any(
+            s <= match.start() < e for s, e in masked)
+
     for start, end in ((doc.body_start, lead_end(doc)), (0, doc.body_start),
                        (lead_end(doc), len(text))):
-        best: DateFound | None = None
-        for form, pattern in patterns:
-            for match in pattern.finditer(text, start, end):
-                if doc.skipped(match.start(), match.end()) or any(
-                        s <= match.start() < e for s, e in masked):
-                    continue
-                if best is None or match.start() < best.start:
-                    best = _parsed(form, match)
-                break
-        if best is not None:
-            return best
+        found = earliest_match(text, start, end, patterns, rejected, LONGEST_DATE)
+        if found is not None:
+            return _parsed(*found)
     return None
 
 

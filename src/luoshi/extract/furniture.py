@@ -18,7 +18,9 @@ ZH_DAY = r"(?P<y>(?:19|20)\d\d)年(?P<m>\d{1,2})月(?P<d>\d{1,2})日"
 
 EN_PUBLISHED = [
     re.compile(r"^\s*date\s+" + ISO_DAY, re.I),
-    re.compile(r"(?:release|publish(?:ed|ing)?|publication|post(?:ed)?|issue)\s*(?:time|date|on|at)?"
+    # `\b` first: a label starts a word, and most positions are inside words, where the
+    # search fails at once ("Resource:" is not "source:")
+    re.compile(r"\b(?:release|publish(?:ed|ing)?|publication|post(?:ed)?|issue)\s*(?:time|date|on|at)?"
                r"\s*[:：]?\s*" + ISO_DAY, re.I),
     re.compile(r"^\s*(?:date|time)\s*[:：]\s*" + ISO_DAY, re.I | re.M),
     # a short line of an outlet's name and a day, alone or before other furniture:
@@ -37,10 +39,12 @@ ZH_PUBLISHED = [
     re.compile(r"^\s*" + ZH_DAY + r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:来源|$|\s{2,})", re.M),
     re.compile(r"^[^\n]{0,20}?\s" + ISO_DAY + r"\s+\d{1,2}:\d{2}", re.M),
 ]
+# each with a word it cannot match without, looked for in the folded text first
 EN_SOURCE = [
-    re.compile(r"(?:information\s+)?source\s*[:：]\s*(?P<s>[^\n|]{2,80}?)\s*(?:\n|$|\||\s{2,})",
-               re.I),
-    re.compile(r"^(?P<s>[A-Z][\w .]{1,40}?)\s+release\s+(?:time|date)\s*[:：]", re.M | re.I),
+    ("source", re.compile(r"\b(?:information\s+)?source\s*[:：]\s*(?P<s>[^\n|]{2,80}?)\s*(?:\n|$|\||\s{2,})",
+               re.I)),
+    ("release", re.compile(r"^(?P<s>[A-Z][\w .]{1,40}?)\s+release\s+(?:time|date)\s*[:：]",
+                           re.M | re.I)),
 ]
 ZH_SOURCE = [
     re.compile(r"来源[:：]\s*(?P<s>[^\s|，。：:]{2,20})"),
@@ -124,7 +128,8 @@ def _find_en(doc: Doc, kb: KB, lines: list[tuple[int, int]]) -> None:
     match = _first(EN_PUBLISHED, head)
     if match and (day := _day(match)):
         doc.published, doc.published_span = day, match.span()
-    source = _first(EN_SOURCE, head)
+    folded_head = doc.folded[:len(head)]
+    source = _first([p for word, p in EN_SOURCE if word in folded_head], head)
     if source:
         doc.source = _clean_source(source.group("s"))
     content = [(s, e) for s, e in lines if not doc.skipped(s, e)]

@@ -12,7 +12,7 @@ import re
 from luoshi.extract.directives.mentions import lead_end
 from luoshi.extract.doc import Doc, HostPhrase
 from luoshi.extract.names import is_pinyin_name
-from luoshi.extract.text import paragraphs
+from luoshi.extract.text import earliest_match, paragraphs
 from luoshi.kb.loader import KB
 
 EN_KINDS = [
@@ -49,11 +49,13 @@ ZH_KINDS = [
     ("plenary_session", r"全体(?:（扩大）|\(扩大\))?会议|全会"),
     ("work_conference", r"工作会议"),
 ]
+LONGEST_KIND = 400  # characters; ten words of a body's name at most, and the meeting words
 EN_KIND_PATTERNS = [(kind, re.compile(p, re.I)) for kind, p in EN_KINDS]
 ZH_KIND_PATTERNS = [(kind, re.compile(p)) for kind, p in ZH_KINDS]
 
 EN_HOST = re.compile(
-    r"(?:(?-i:(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?))\s+)?(?P<lvl>Provincial|Municipal|City|County"
+    # `\b` first: most positions are inside words, where the match fails at once
+    r"\b(?:(?:(?-i:(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?))\s+)?(?P<lvl>Provincial|Municipal|City|County"
     r"|District|Township|Town|Prefectural|(?:Autonomous\s+)?Regional)\s+(?P<org>Party\s+Committee"
     r"|(?:People['’]s\s+)?Government|People['’]s\s+Congress|CPPCC|Political\s+Consultative"
     r"\s+Conference|Commission\s+for\s+Discipline\s+Inspection|Committee|Party\s+School"
@@ -61,7 +63,7 @@ EN_HOST = re.compile(
     r"(?-i:[A-Z][\w’']*(?:\s+(?:and\s+)?[A-Z][\w’']*){0,5}))?)"
     r"|(?P<central>National\s+People['’]s\s+Congress|Central\s+Commission\s+for\s+Discipline"
     r"\s+Inspection|State\s+Council|CPC\s+Central\s+Committee|Ministry\s+of\s+[A-Z][\w ]{2,40}"
-    r"|National\s+Development\s+and\s+Reform\s+Commission)",
+    r"|National\s+Development\s+and\s+Reform\s+Commission))",
     re.I,
 )
 EN_LEVEL = {"provincial": "province", "regional": "province", "autonomous": "province",
@@ -100,15 +102,11 @@ def _search_order(doc: Doc) -> list[tuple[int, int]]:
 
 def _first_kind(text: str, start: int, end: int, patterns: list[tuple[str, re.Pattern[str]]],
                 masked: list[tuple[int, int]]) -> tuple[str, tuple[int, int]] | None:
-    best: tuple[str, tuple[int, int]] | None = None
-    for kind, pattern in patterns:
-        for match in pattern.finditer(text, start, end):
-            if any(s <= match.start() < e for s, e in masked):
-                continue
-            if best is None or match.start() < best[1][0]:
-                best = (kind, match.span())
-            break
-    return best
+    def rejected(match: re.Match[str]) -> bool:
+        return any(s <= match.start() < e for s, e in masked)
+
+    found = earliest_match(text, start, end, patterns, rejected, LONGEST_KIND)
+    return (found[0], found[1].span()) if found else None
 
 
 def _host_phrase(doc: Doc, kb: KB, masked: list[tuple[int, int]]) -> HostPhrase | None:

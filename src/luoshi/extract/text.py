@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from luoshi.record import Span
 
@@ -94,3 +95,25 @@ def anchored_starts(text: str, folded: str, anchors: tuple[str, ...], words_befo
             position = folded.find(anchor, position + 1)
     result.sort()
     return result
+
+
+def earliest_match(text: str, start: int, end: int, patterns: list[tuple[str, re.Pattern[str]]],
+                   rejected: Callable[[re.Match[str]], bool], longest: int
+                   ) -> tuple[str, re.Match[str]] | None:
+    """The leftmost acceptable match of any pattern in text[start:end], with its label.
+
+    Where two patterns match at the same place the one listed first wins. Once a match is
+    found, later patterns are searched only up to where a match starting before it could
+    end (`longest` is the longest match any pattern can make), not to the end of the region.
+    """
+    best: tuple[str, re.Match[str]] | None = None
+    for label, pattern in patterns:
+        limit = end if best is None else min(end, best[1].start() + longest)
+        for match in pattern.finditer(text, start, limit):
+            if best is not None and match.start() >= best[1].start():
+                break
+            if rejected(match):
+                continue
+            best = (label, match)
+            break
+    return best

@@ -60,7 +60,7 @@ class Lexicon:
         self.automaton = ahocorasick.Automaton()
         self.values: dict[str, list[tuple[str, str]]] = defaultdict(list)
         self.regexes: list[tuple[str, str, str]] = []
-        self.compiled: list[tuple[re.Pattern[str], str | None, str, str]] = []
+        self.compiled: list[tuple[re.Pattern[str], tuple[str, ...], str, str]] = []
 
     def add(self, surface: str, kind: str, ref: str) -> None:
         if surface.startswith(REGEX_PREFIX):
@@ -76,12 +76,14 @@ class Lexicon:
             self.values[key].append((kind, ref))
 
     def finish(self) -> Lexicon:
-        for key, refs in self.values.items():
-            self.automaton.add_word(key, (len(key), is_latin(key), tuple(refs)))
-        if self.values:
-            self.automaton.make_automaton()
-        self.compiled = [(re.compile(source, re.I), required_word(source), kind, ref)
+        self.compiled = [(re.compile(source, re.I), gate_words(source), kind, ref)
                          for source, kind, ref in self.regexes]
+        gates = {word for _, words, _, _ in self.compiled for word in words}
+        for key in self.values.keys() | gates:
+            refs = tuple(self.values.get(key, ()))
+            self.automaton.add_word(key, (len(key), is_latin(key), refs, key in gates))
+        if self.values or gates:
+            self.automaton.make_automaton()
         return self
 
     @classmethod
@@ -109,62 +111,75 @@ class Lexicon:
         return lexicon.finish()
 
     def scan(self, folded: str) -> list[Hit]:
-        """All hits in the folded text; Latin keys only on word boundaries."""
+        """All hits in the folded text; Latin keys only on word boundaries.
+
+        The same pass finds the gate words of the catalogue's regexes: a regex runs only
+        on texts that hold every literal word it cannot match without.
+        """
         hits: list[Hit] = []
-        if not self.values:
+        if not self.values and not self.compiled:
             return hits
         size = len(folded)
-        for end_index, (length, latin, refs) in self.automaton.iter(folded):
+        present: set[str] = set()
+        for end_index, (length, latin, refs, gate) in self.automaton.iter(folded):
             start, end = end_index - length + 1, end_index + 1
-            if latin and (
+            if gate:
+                present.add(folded[start:end])
+            if not refs or (latin and (
                 (start > 0 and _word_char(folded[start - 1]))
                 or (end < size and _word_char(folded[end]))
-            ):
+            )):
                 continue
             hits.extend(Hit(start, end, kind, ref, latin) for kind, ref in refs)
-        for pattern, word, kind, ref in self.compiled:
-            if word is not None and word not in folded:
-                continue  # a regex runs only on texts holding the word it cannot match without
+        for pattern, words, kind, ref in self.compiled:
+            if not present.issuperset(words):
+                continue
             hits.extend(Hit(m.start(), m.end(), kind, ref, True) for m in pattern.finditer(folded))
         return hits
 
 
-MIN_REQUIRED_WORD = 4  # shorter words are in nearly every text and filter nothing
+MIN_GATE_LENGTH = 4  # shorter literals are in nearly every text and filter nothing
+MAX_GATES = 2  # the longest literals of a regex filter best; more only add hits to count
+QUANTIFIERS = "?*{"
+LITERAL_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789 "
 
 
-def required_word(source: str) -> str | None:
-    """The longest word every match of the regex `source` must contain, if it has one.
+def gate_words(source: str) -> tuple[str, ...]:
+    """Literal runs of the regex `source` that every match must contain (the longest few).
 
-    Only letters outside groups and classes count, not after a backslash, and not when a
-    quantifier follows; a top-level `|` means no word is required.
+    A run is letters, digits and spaces outside groups and classes (matched case-
+    insensitively, so lower-cased), broken by any other character or escape; a character
+    made optional by `?`, `*` or `{` is cut off its run. A top-level `|` means nothing is
+    required. Returning fewer words than are required is always safe: it only lets the
+    regex run on more texts.
     """
-    depth, escaped, words, current = 0, False, [], ""
-    for index, char in enumerate(source):
+    depth, escaped, runs, current = 0, False, [], ""
+    for index, raw in enumerate(source):
+        char = raw.lower()
         if escaped:
-            escaped, current = False, ""
+            escaped = False
             continue
         if char == "\\":
             escaped = True
-            words.append(current)
-            current = ""
-            continue
-        if char in "([":
+        elif char in "([":
             depth += 1
         elif char in ")]":
             depth -= 1
         elif char == "|" and depth == 0:
-            return None
-        if depth == 0 and char.isalpha() and char.islower():
-            current += char
+            return ()
+        elif depth == 0 and char in LITERAL_CHARS:
             following = source[index + 1:index + 2]
-            if following in ("?", "*", "{"):
+            if following and following in QUANTIFIERS:
+                runs.append(current)
                 current = ""
+            else:
+                current += char
             continue
-        words.append(current)
+        runs.append(current)
         current = ""
-    words.append(current)
-    best = max(words, key=len, default="")
-    return best if len(best) >= MIN_REQUIRED_WORD else None
+    runs.append(current)
+    words = {run.strip() for run in runs if len(run.strip()) >= MIN_GATE_LENGTH}
+    return tuple(sorted(words, key=lambda w: (-len(w), w))[:MAX_GATES])
 
 
 def longest_first(hits: list[Hit]) -> list[Hit]:
