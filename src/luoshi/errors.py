@@ -5,6 +5,12 @@ Codes are stable so that users can grep logs and tests can assert on them.
 
 from __future__ import annotations
 
+import re
+
+# a line must stay one line however odd the file name or reason: controls become \xNN,
+# lone surrogates (undecodable bytes in a file name) become U+FFFD
+UNPRINTABLE = re.compile("[\x00-\x1f\x7f\ud800-\udfff]")
+
 MESSAGES = {
     "L001": "cannot read: {reason}",
     "L002": "not text: {reason}",
@@ -40,7 +46,13 @@ class LuoshiError(Exception):
     def line(self) -> str:
         reason = MESSAGES[self.code].format(**self.fields)
         prefix = f"[{self.code}] "
-        return f"{prefix}{self.subject}: {reason}" if self.subject else prefix + reason
+        line = f"{prefix}{self.subject}: {reason}" if self.subject else prefix + reason
+        return UNPRINTABLE.sub(_escape, line)
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group(0)
+    return "\ufffd" if ord(char) >= 0xD800 else f"\\x{ord(char):02x}"
 
 
 class InputError(LuoshiError):

@@ -61,12 +61,15 @@ def _gb2312_share(text: str) -> float:
     return inside / len(ideographs)
 
 
-def _looks_binary(text: str) -> bool:
+def _binary_reason(text: str) -> str | None:
+    """Why a decoded text is not a report but binary data, or None when it is text."""
     sample = text[:SNIFF_BYTES]
     if "\x00" in sample:
-        return True
+        return "contains NUL bytes"
     controls = sum(1 for c in sample if ord(c) < 32 and c not in "\t\n\r\f\v")
-    return bool(sample) and controls / len(sample) > CONTROL_SHARE_FOR_BINARY
+    if sample and controls / len(sample) > CONTROL_SHARE_FOR_BINARY:
+        return "control characters; a binary file?"
+    return None
 
 
 def decode_bytes(data: bytes, subject: str) -> tuple[str, str]:
@@ -111,8 +114,9 @@ def _decode_chinese_legacy(data: bytes, subject: str) -> tuple[str, str]:
 
 
 def _checked(text: str, subject: str) -> str:
-    if _looks_binary(text):
-        raise InputError("L002", subject, reason="control characters; a binary file?")
+    reason = _binary_reason(text)
+    if reason:
+        raise InputError("L002", subject, reason=reason)
     text = repair_mojibake(text)
     if not text.strip():
         raise InputError("L004", subject)
