@@ -147,7 +147,7 @@ LITERAL_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789 "
 def gate_words(source: str) -> tuple[str, ...]:
     """Literal runs of the regex `source` that every match must contain (the longest few).
 
-    A run is letters, digits and spaces outside groups and classes (matched case-
+    A run is letters, digits and spaces outside groups, classes and counts (matched case-
     insensitively, so lower-cased), broken by any other character or escape; a character
     made optional by `?`, `*` or `{` is cut off its run. A top-level `|` means nothing is
     required. Returning fewer words than are required is always safe: it only lets the
@@ -161,9 +161,9 @@ def gate_words(source: str) -> tuple[str, ...]:
             continue
         if char == "\\":
             escaped = True
-        elif char in "([":
+        elif char in "([{":
             depth += 1
-        elif char in ")]":
+        elif char in ")]}":
             depth -= 1
         elif char == "|" and depth == 0:
             return ()
