@@ -11,6 +11,7 @@ from typing import Any
 
 from luoshi.kb.lexicon import REGEX_PREFIX, fold_key
 from luoshi.kb.loader import KB, load_kb
+from luoshi.kb.model import NAME_FORMS, OfficialEntry
 
 CATEGORIES = frozenset(["ideology", "party_building", "development", "economy", "reform_opening", "governance", "rule_of_law", "livelihood", "ecology", "security", "military", "culture", "united_front", "work_style", "local_strategy", "planning", "rural", "health"])
 DIRECTIVE_KINDS = frozenset({"congress", "plenum", "speech", "document", "meeting"})
@@ -136,8 +137,9 @@ def _check_officials(kb: KB) -> list[str]:
     posts = {p.en for p in kb.posts}
     for o in kb.officials:
         where = f"officials {o.name} ({o.post}, {o.jurisdiction})"
-        if len(o.name.split()) != 2:
-            problems.append(f"{where}: name is not 'Surname Given'")
+        name_problem = _check_official_name(o, kb)
+        if name_problem:
+            problems.append(f"{where}: {name_problem}")
         if o.jurisdiction not in places:
             problems.append(f"{where}: unknown jurisdiction")
         if o.post not in posts:
@@ -149,6 +151,29 @@ def _check_officials(kb: KB) -> list[str]:
         if not o.source:
             problems.append(f"{where}: no source")
     return problems
+
+
+def _check_official_name(o: OfficialEntry, kb: KB) -> str | None:
+    """The name is written as its `name_form` says (see NAME_FORMS in model.py).
+
+    A Han name must be "Surname Given" with a surname from surnames.tsv; a name without a
+    Han surname passes only when its row says so (`transcribed` or `single`), so a garbled
+    or one-word Han name is still caught."""
+    words = o.name.split()
+    if o.name_form not in NAME_FORMS:
+        return f"unknown name_form {o.name_form!r} (expected one of {NAME_FORMS[1:]} or empty)"
+    if o.name_form == "single":
+        if len(words) != 1 or not o.name[0].isupper() or "·" in o.zh:
+            return "a 'single' name is one capitalised word (its Chinese has no ·)"
+        return None
+    if o.name_form == "transcribed":
+        return None if len(words) >= 2 else "a 'transcribed' name has two or more words"
+    if len(words) != 2:
+        return "name is not 'Surname Given' (set name_form for a name without a Han surname)"
+    if kb.surnames and words[0] not in kb.surname_pinyin:
+        return (f"surname {words[0]!r} is not in surnames.tsv (set name_form for a name "
+                "without a Han surname)")
+    return None
 
 
 def table_rows(table: str, grep: str | None = None) -> Iterator[str]:

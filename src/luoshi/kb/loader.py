@@ -75,7 +75,7 @@ def _official(row: dict[str, str]) -> OfficialEntry:
     return OfficialEntry(
         name=row["name"], zh=row["zh"], post=row["post"], org=row["org"],
         jurisdiction=row["jurisdiction"], start=row["start"], end=row["end"] or None,
-        source=row["source"],
+        source=row["source"], name_form=row.get("name_form", ""),
     )
 
 

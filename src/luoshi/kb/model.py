@@ -67,6 +67,14 @@ class PostEntry:
     source: str
 
 
+# How an official's `name` is written (the `name_form` column of officials.tsv):
+#   ""            Han name, "Surname Given" in pinyin, the surname a reading in surnames.tsv
+#   "transcribed" a non-Han name in its customary transcription, two or more words and
+#                 no Han surname (Nur Bekri, Padma Choling, Shohrat Zakir)
+#   "single"      a single-word name with no surname (the Mongolian names Bayanqolu, Bagatur)
+NAME_FORMS = ("", "transcribed", "single")
+
+
 @dataclass(frozen=True)
 class OfficialEntry:
     name: str
@@ -77,6 +85,7 @@ class OfficialEntry:
     start: str
     end: str | None
     source: str
+    name_form: str = ""
 
     def holds_on(self, day: str) -> bool:
         """True when the post was held on `day` (YYYY-MM-DD), to month precision."""
