@@ -160,6 +160,6 @@ def kb_check() -> None:
     sys.exit(1 if problems else 0)
 
 
-from luoshi import cli_store  # noqa: E402  - registers the store and analysis verbs on main
+from luoshi import cli_store, cli_web  # noqa: E402  - register the store, analysis and web verbs
 
-__all__ = ["cli_store", "main"]
+__all__ = ["cli_store", "cli_web", "main"]
