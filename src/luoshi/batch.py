@@ -38,7 +38,7 @@ def default_jobs() -> int:
         os.cpu_count() or 1)
 
 
-def _extract_one(item: InputDoc) -> Extracted:
+def extract_one(item: InputDoc) -> Extracted:
     from luoshi.kb import load_kb
     from luoshi.pipeline import extract_document
 
@@ -49,7 +49,7 @@ def _extract_one(item: InputDoc) -> Extracted:
 
 
 def _extract_chunk(items: list[InputDoc]) -> list[Extracted]:
-    return [_extract_one(item) for item in items]
+    return [extract_one(item) for item in items]
 
 
 def extract_stream(inputs: Iterable[InputDoc | InputError], jobs: int = 1,
@@ -59,7 +59,7 @@ def extract_stream(inputs: Iterable[InputDoc | InputError], jobs: int = 1,
     head = list(itertools.islice(iterator, SMALL_RUN))
     if jobs <= 1 or len(head) < SMALL_RUN:
         for entry in itertools.chain(head, iterator):
-            yield entry if isinstance(entry, InputError) else _extract_one(entry)
+            yield entry if isinstance(entry, InputError) else extract_one(entry)
         return
     yield from _parallel(itertools.chain(head, iterator), jobs)
 

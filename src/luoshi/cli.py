@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
@@ -15,6 +16,7 @@ from typing import TextIO
 import click
 
 from luoshi.batch import RunSummary, default_jobs, extracted
+from luoshi.errors import LuoshiError
 from luoshi.ingest.readers import DEFAULT_MAX_BYTES
 from luoshi.record import Record
 
@@ -56,21 +58,31 @@ def main() -> None:
 @click.argument("paths", nargs=-1)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl",
               show_default=True, help="jsonl: one record a line; table: for reading.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
-              help="Write here instead of standard output.")
+@click.option("-o", "--output", type=click.Path(writable=True),
+              help="Write here instead of standard output (a folder with --engine dask).")
 @click.option("--fail-fast", is_flag=True, help="Stop at the first bad input.")
 @click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True,
               help="Refuse files larger than this.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=default_jobs,
-              show_default="all cores", help="Worker processes.")
+              show_default="all cores", help="Worker processes (Dask: local workers).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local",
+              show_default=True, help="dask: run on a Dask cluster, write partitioned Parquet.")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Dask scheduler (tcp://host:8786); default: a local cluster of --jobs workers.")
 def extract(paths: tuple[str, ...], fmt: str, output: str | None, fail_fast: bool,
-            max_bytes: int, jobs: int) -> None:
+            max_bytes: int, jobs: int, engine: str, scheduler: str | None) -> None:
     """Extract a record from each report in PATHS (files or folders; '-' or none: stdin).
 
-    Example:
+    Examples:
 
         luoshi extract samples/ --format table
+
+        luoshi extract crawl/ --engine dask -o records/   # then: luoshi ingest --parquet records/
     """
+    if engine == "dask" or scheduler:
+        sys.exit(extract_on_dask(paths, output, jobs, scheduler, max_bytes))
+    if output and Path(output).is_dir():
+        raise click.UsageError(f"-o {output} is a folder; records go to a file")
     summary = RunSummary(echo_error)
     records = extracted_records(paths, summary, fail_fast, max_bytes, jobs)
     if output:
@@ -80,6 +92,27 @@ def extract(paths: tuple[str, ...], fmt: str, output: str | None, fail_fast: boo
         write_records(records, fmt, sys.stdout)
     click.echo(summary.line("extract"), err=True)
     sys.exit(1 if summary.failed else 0)
+
+
+def extract_on_dask(paths: tuple[str, ...], output: str | None, jobs: int,
+                    scheduler: str | None, max_bytes: int) -> int:
+    """`luoshi extract --engine dask`: the exit code."""
+    from luoshi.distributed import run_on_dask
+
+    if not output:
+        raise click.UsageError("--engine dask writes Parquet partitions: give a folder with -o")
+    if not paths:
+        raise click.UsageError("--engine dask reads files and folders: give PATHS")
+    started = time.perf_counter()
+    try:
+        documents, failed = run_on_dask(paths, output, scheduler=scheduler, workers=jobs,
+                                        max_bytes=max_bytes, on_error=echo_error)
+    except LuoshiError as exc:
+        echo_error(exc.line())
+        return 1
+    click.echo(f"extract: {documents} documents, {failed} failed, in "
+               f"{time.perf_counter() - started:.1f} s; Parquet in {output}", err=True)
+    return 1 if failed else 0
 
 
 @main.command(name="eval")

@@ -31,6 +31,9 @@ MESSAGES = {
     "L043": "no person called {person!r} in this database",
     "L044": "no full-text index: {reason}",
     "L045": "cannot export: {reason}",
+    "L047": "Parquet: {reason}",
+    "L048": "cluster engine: {reason}",
+    "L046": "busy: {holder} has held the database for more than {seconds} s; try again later",
 }
 
 
@@ -57,6 +60,10 @@ def _escape(match: re.Match[str]) -> str:
 
 class InputError(LuoshiError):
     """A bad input file: reported, counted, and the run goes on (unless --fail-fast)."""
+
+
+class DatabaseBusy(LuoshiError):
+    """Another process held the database file longer than the caller would wait."""
 
 
 class KnowledgeBaseError(LuoshiError):

@@ -203,6 +203,28 @@ def read_jsonl(path: Path, max_bytes: int) -> Iterator[InputDoc | InputError]:
         yield InputError("L001", name, reason=exc.strerror or str(exc))
 
 
+def read_jsonl_range(path: Path, start: int, end: int, first_line: int,
+                     max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[InputDoc | InputError]:
+    """The lines of a JSONL file from byte `start` (a line start) to `end`, numbered from
+    `first_line`: one partition of a file split for a cluster, read as `read_jsonl` would."""
+    name = display(path)
+    try:
+        handle, _ = open_input(path)
+        with handle:
+            handle.seek(start)
+            number = first_line
+            for raw, size in _lines(handle, max_bytes):
+                if size > max_bytes:
+                    yield InputError("L005", f"{name}:{number}", size=size, limit=max_bytes)
+                elif raw.strip():
+                    yield _jsonl_document(raw, name, number)
+                number += 1
+                if handle.tell() >= end:
+                    break
+    except OSError as exc:
+        yield InputError("L001", name, reason=exc.strerror or str(exc))
+
+
 def _lines(handle: BinaryIO, max_bytes: int) -> Iterator[tuple[bytes, int]]:
     """(line, its size) per line; a line longer than max_bytes is skipped, not read whole."""
     while raw := handle.readline(max_bytes + 1):
