@@ -12,9 +12,13 @@ secretary or governor in office on that day (officials.tsv), a catalogued direct
 generator knows for certain (date, kind, jurisdiction, directive, people, formulations,
 task count), so scale runs check correctness as well as speed.
 
-With --duplicates F, a share F of the meetings is reported a second time (another
-outlet's boilerplate, the sentences shuffled where order does not matter): planted
-duplicates, `expected.meeting` names the meeting for the clustering benchmark.
+With --duplicates F, a share F of the meetings is reported a second time: another
+outlet's copy (other boilerplate and credits), another translation (the same meeting
+rendered again with other wording and formulation variants), or the Chinese original of
+an English report (or the reverse). As many meetings again get a second, different meeting
+of the same body on the same day (another kind of meeting, as when a party group meets in
+the morning and the study group in the afternoon), which must not be merged.
+`expected.meeting` names the meeting, for the clustering benchmark.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ import json
 import random
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -67,11 +71,27 @@ OUTLETS_EN = ["Provincial Daily", "News Network", "Government Network", "Client 
 
 
 @dataclass
+class Meeting:
+    """What happened, before any outlet words it."""
+
+    number: int
+    directive: DirectiveEntry
+    lag: int
+    day: date
+    official: OfficialEntry | None
+    kind: str
+    formulations: list[Any]
+    tasks: int
+    published: date
+
+
+@dataclass
 class Report:
     doc_id: str
     published: str
     text: str
     expected: dict[str, Any]
+    meeting: Meeting | None = field(default=None, repr=False)
 
     def line(self) -> str:
         return json.dumps({"id": self.doc_id, "published": self.published, "text": self.text,
@@ -96,27 +116,54 @@ class Generator:
         directive = rng.choice(self.directives)
         lag = rng.randint(1, 60)
         day = date.fromisoformat(directive.date_end or "2022-10-22") + timedelta(days=lag)
-        official = self._official_on(day)
-        kind = rng.choice(list(EN_KINDS))
-        formulations = rng.sample(self.formulations, k=min(4, len(self.formulations)))
-        tasks = rng.randint(0, 4)
-        lang = "zh" if rng.random() < self.zh_share else "en"
-        published = day + timedelta(days=rng.choice([0, 1, 1, 2]))
+        meeting = Meeting(
+            number=number, directive=directive, lag=lag, day=day,
+            official=self._official_on(day), kind=rng.choice(list(EN_KINDS)),
+            formulations=rng.sample(self.formulations, k=min(4, len(self.formulations))),
+            tasks=rng.randint(0, 4), published=day + timedelta(days=rng.choice([0, 1, 1, 2])))
+        return self.render(meeting, "zh" if rng.random() < self.zh_share else "en", number)
+
+    def render(self, m: Meeting, lang: str, number: int) -> Report:
+        """The meeting as one outlet reports it; every call words it anew."""
         if lang == "zh":
-            text = self._zh(directive, day, published, official, kind, formulations, tasks)
+            text = self._zh(m.directive, m.day, m.published, m.official, m.kind,
+                            m.formulations, m.tasks)
         else:
-            text = self._en(directive, day, published, official, kind, formulations, tasks)
+            text = self._en(m.directive, m.day, m.published, m.official, m.kind,
+                            m.formulations, m.tasks)
         expected = {
-            "lang": lang, "published": published.isoformat(), "date": day.isoformat(),
-            "kind": kind, "jurisdiction": official.jurisdiction if official else None,
-            "level": "province", "directive": directive.id, "lag_days": lag,
-            "people": [official.name] if official else [],
-            "formulations": sorted(f.zh for f in formulations), "tasks": tasks,
-            "meeting": f"m{number}",
+            "lang": lang, "published": m.published.isoformat(), "date": m.day.isoformat(),
+            "kind": m.kind, "jurisdiction": m.official.jurisdiction if m.official else None,
+            "level": "province", "directive": m.directive.id, "lag_days": m.lag,
+            "people": [m.official.name] if m.official else [],
+            "formulations": sorted(f.zh for f in m.formulations), "tasks": m.tasks,
+            "meeting": f"m{m.number}",
         }
-        return Report(f"gen{number:07d}", published.isoformat(), text, expected)
+        report = Report(f"gen{number:07d}", m.published.isoformat(), text, expected)
+        report.meeting = m
+        return report
+
+    def same_day_other_meeting(self, report: Report, number: int) -> Report:
+        """The same body's other meeting that day: another kind, its own formulations."""
+        first = report.meeting
+        assert first is not None
+        kinds = [k for k in EN_KINDS if k != first.kind]
+        other = replace(first, number=number, kind=self.rng.choice(kinds),
+                        formulations=self.rng.sample(self.formulations, k=4),
+                        tasks=self.rng.randint(0, 4))
+        return self.render(other, report.expected["lang"], number)
 
     zh_share = 0.3
+
+    @staticmethod
+    def _unit_zh(name: str) -> str:
+        """省, 市 or 自治区: what a province-level unit's organs are named after."""
+        return "自治区" if name.endswith("自治区") else "市" if name.endswith("市") else "省"
+
+    def _adjective(self, jurisdiction: str) -> str:
+        place = self.places.get(jurisdiction)
+        unit = self._unit_zh(place.zh if place else "")
+        return {"自治区": "Regional", "市": "Municipal"}.get(unit, "Provincial")
 
     def _official_on(self, day: date) -> OfficialEntry | None:
         iso = day.isoformat()
@@ -127,8 +174,9 @@ class Generator:
             kind: str, formulations: list[Any], tasks: int) -> str:
         rng = self.rng
         place = who.jurisdiction if who else "the province"
-        party = f"{place} Provincial Party Committee"
-        org = f"{place} Provincial Government"
+        adjective = self._adjective(who.jurisdiction if who else "")
+        party = f"{place} {adjective} Party Committee"
+        org = f"{place} {adjective} Government"
         host, phrase = EN_KINDS[kind]
         host = host.format(org=org, party=party)
         label = d.labels_en[0] if d.labels_en else d.zh
@@ -162,8 +210,10 @@ class Generator:
         place = self.places.get(who.jurisdiction) if who else None
         short = (place.aliases_zh[0] if place and place.aliases_zh else
                  place.zh if place else "省")
-        org = {"party_group_meeting": f"{short}省政府党组", "standing_committee_meeting":
-               f"{short}省委", "theory_study_group": f"{short}省委", "symposium": f"{short}省委"}
+        unit = self._unit_zh(place.zh if place else "省")
+        party = f"{short}{unit}党委" if unit == "自治区" else f"{short}{unit}委"
+        org = {"party_group_meeting": f"{short}{unit}政府党组", "standing_committee_meeting": party,
+               "theory_study_group": party, "symposium": party}
         title = f"{org[kind]}召开{ZH_KINDS[kind]}传达学习贯彻{d.zh}精神"
         parts = [title, f"发布时间：{published.isoformat()} 09:30  来源：{short}日报", "",
                  f"{day.month}月{day.day}日，{org[kind]}召开{ZH_KINDS[kind]}，传达学习{d.zh}精神。"]
@@ -178,18 +228,29 @@ class Generator:
         return "\n".join(parts)
 
     def duplicate(self, report: Report, number: int) -> Report:
-        """Another outlet's copy of the same report: other furniture, same meeting."""
-        lines = report.text.split("\n\n" if report.expected["lang"] == "en" else "\n")
+        """Another report of the same meeting: a copy, a new translation, or the other language."""
+        form = self.rng.choices(["copy", "translation", "language"], weights=[4, 3, 3])[0]
+        assert report.meeting is not None
+        lang = report.expected["lang"]
+        if form == "translation":
+            return self.render(report.meeting, lang, number)
+        if form == "language" and report.meeting.official is not None:
+            return self.render(report.meeting, "zh" if lang == "en" else "en", number)
+        lines = report.text.split("\n\n" if lang == "en" else "\n")
         body = [line for line in lines if line not in BOILERPLATE_EN]
         furniture = self.rng.choice(BOILERPLATE_EN)
-        joiner = "\n\n" if report.expected["lang"] == "en" else "\n"
+        joiner = "\n\n" if lang == "en" else "\n"
         text = joiner.join([*body, furniture, f"(Editor: {self.rng.choice(['Li Na', 'Zhou Min'])})"
-                            if report.expected["lang"] == "en" else "（责任编辑：李娜）"])
-        return Report(f"gen{number:07d}", report.published, text, dict(report.expected))
+                            if lang == "en" else "（责任编辑：李娜）"])
+        copy = Report(f"gen{number:07d}", report.published, text, dict(report.expected))
+        copy.meeting = report.meeting
+        return copy
 
 
 def generate(count: int, seed: int = 1, zh_share: float = 0.3,
              duplicates: float = 0.0) -> Iterator[Report]:
+    """`count` reports; with `duplicates`, that share of meetings reported twice and as
+    many followed by another meeting of the same body on the same day."""
     generator = Generator(load_kb(), seed)
     generator.zh_share = zh_share
     made = 0
@@ -199,10 +260,11 @@ def generate(count: int, seed: int = 1, zh_share: float = 0.3,
         yield report
         made += 1
         number += 1
-        if made < count and generator.rng.random() < duplicates:
-            yield generator.duplicate(report, number)
-            made += 1
-            number += 1
+        for plant in (generator.duplicate, generator.same_day_other_meeting):
+            if made < count and generator.rng.random() < duplicates:
+                yield plant(report, number)
+                made += 1
+                number += 1
 
 
 def main(argv: list[str] | None = None) -> int:

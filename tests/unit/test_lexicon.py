@@ -66,4 +66,4 @@ def test_lexicon_gates_change_no_hit(kb: KB) -> None:
                       for m in pattern.finditer(folded)}
         assert regex_hits <= {(h.start, h.end, h.kind, h.ref) for h in gated}
         found += len(regex_hits)
-    assert found >= 10  # the texts do exercise the catalogue's regexes (11 hits when written)
+    assert found >= 5  # the texts do exercise the catalogue's regexes (6 hits when written)

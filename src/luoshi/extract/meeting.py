@@ -147,8 +147,11 @@ MUNICIPALITIES = ("Beijing", "Shanghai", "Tianjin", "Chongqing")
 def _en_place(kb: KB, words: str, level: str) -> str | None:
     """The place an organ names; a county or district the knowledge base lacks ("Cili County
     Party Committee") is named as printed when the word is pinyin, not an English word."""
-    for place in kb.place_by_name.get(words.lower(), []):
-        return place.name
+    # "The Tianjin Municipal Party Committee": the capitalised word before the place is
+    # part of the sentence, not of the name
+    for candidate in (words, words.partition(" ")[2]):
+        for place in kb.place_by_name.get(candidate.lower(), []) if candidate else []:
+            return place.name
     if level in ("county", "township") and words and is_pinyin_name(words, kb.syllables):
         return words
     return None
