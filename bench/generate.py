@@ -110,15 +110,21 @@ class Generator:
         self.formulations = [f for f in kb.formulations if f.variants_en and f.scope == "central"
                              and not any(v.startswith("re:") for v in f.variants_en)]
         self.places = {p.name: p for p in kb.places if p.level == "province"}
+        self.held: set[tuple[str | None, date, str]] = set()
 
     def report(self, number: int) -> Report:
         rng = self.rng
-        directive = rng.choice(self.directives)
-        lag = rng.randint(1, 60)
-        day = date.fromisoformat(directive.date_end or "2022-10-22") + timedelta(days=lag)
+        while True:  # one body holds one meeting of a kind a day: no accidental twins
+            directive = rng.choice(self.directives)
+            lag = rng.randint(1, 60)
+            day = date.fromisoformat(directive.date_end or "2022-10-22") + timedelta(days=lag)
+            official, kind = self._official_on(day), rng.choice(list(EN_KINDS))
+            key = (official.jurisdiction if official else None, day, kind)
+            if key not in self.held:
+                self.held.add(key)
+                break
         meeting = Meeting(
-            number=number, directive=directive, lag=lag, day=day,
-            official=self._official_on(day), kind=rng.choice(list(EN_KINDS)),
+            number=number, directive=directive, lag=lag, day=day, official=official, kind=kind,
             formulations=rng.sample(self.formulations, k=min(4, len(self.formulations))),
             tasks=rng.randint(0, 4), published=day + timedelta(days=rng.choice([0, 1, 1, 2])))
         return self.render(meeting, "zh" if rng.random() < self.zh_share else "en", number)
@@ -147,8 +153,13 @@ class Generator:
         """The same body's other meeting that day: another kind, its own formulations."""
         first = report.meeting
         assert first is not None
-        kinds = [k for k in EN_KINDS if k != first.kind]
-        other = replace(first, number=number, kind=self.rng.choice(kinds),
+        jurisdiction = first.official.jurisdiction if first.official else None
+        kinds = [k for k in EN_KINDS if (jurisdiction, first.day, k) not in self.held]
+        if not kinds:
+            return self.report(number)
+        kind = self.rng.choice(kinds)
+        self.held.add((jurisdiction, first.day, kind))
+        other = replace(first, number=number, kind=kind,
                         formulations=self.rng.sample(self.formulations, k=4),
                         tasks=self.rng.randint(0, 4))
         return self.render(other, report.expected["lang"], number)
@@ -214,9 +225,14 @@ class Generator:
         party = f"{short}{unit}党委" if unit == "自治区" else f"{short}{unit}委"
         org = {"party_group_meeting": f"{short}{unit}政府党组", "standing_committee_meeting": party,
                "theory_study_group": party, "symposium": party}
-        title = f"{org[kind]}召开{ZH_KINDS[kind]}传达学习贯彻{d.zh}精神"
-        parts = [title, f"发布时间：{published.isoformat()} 09:30  来源：{short}日报", "",
-                 f"{day.month}月{day.day}日，{org[kind]}召开{ZH_KINDS[kind]}，传达学习{d.zh}精神。"]
+        rng = self.rng
+        verb = rng.choice(["召开", "举行"])
+        title = f"{org[kind]}{verb}{ZH_KINDS[kind]}传达学习贯彻{d.zh}精神"
+        outlet = short + rng.choice(["日报", "新闻网", "人民政府网", "发布"])
+        parts = [title, f"发布时间：{published.isoformat()} {rng.randint(7, 21):02d}:"
+                 f"{rng.randint(0, 59):02d}  来源：{outlet}", "",
+                 f"{day.month}月{day.day}日，{org[kind]}{verb}{ZH_KINDS[kind]}，"
+                 f"{rng.choice(['传达学习', '传达学习贯彻', '深入学习'])}{d.zh}精神。"]
         if who:
             post = {"Secretary": "省委书记", "Governor": "省长", "Mayor": "市长",
                     "Chairman": "自治区主席"}[who.post]
@@ -232,17 +248,19 @@ class Generator:
         form = self.rng.choices(["copy", "translation", "language"], weights=[4, 3, 3])[0]
         assert report.meeting is not None
         lang = report.expected["lang"]
-        if form == "translation":
-            return self.render(report.meeting, lang, number)
-        if form == "language" and report.meeting.official is not None:
-            return self.render(report.meeting, "zh" if lang == "en" else "en", number)
+        if form == "translation" or (form == "language" and report.meeting.official is not None):
+            other = self.render(report.meeting, lang if form == "translation" else
+                                "zh" if lang == "en" else "en", number)
+            other.expected["reported_as"] = form
+            return other
         lines = report.text.split("\n\n" if lang == "en" else "\n")
         body = [line for line in lines if line not in BOILERPLATE_EN]
         furniture = self.rng.choice(BOILERPLATE_EN)
         joiner = "\n\n" if lang == "en" else "\n"
         text = joiner.join([*body, furniture, f"(Editor: {self.rng.choice(['Li Na', 'Zhou Min'])})"
                             if lang == "en" else "（责任编辑：李娜）"])
-        copy = Report(f"gen{number:07d}", report.published, text, dict(report.expected))
+        copy = Report(f"gen{number:07d}", report.published, text,
+                      dict(report.expected, reported_as="copy"))
         copy.meeting = report.meeting
         return copy
 
