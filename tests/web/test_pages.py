@@ -336,3 +336,36 @@ def test_missing_database_gives_503(tmp_path: Path) -> None:
         response = other.get("/")
         assert response.status_code == 503 and "no such database file" in response.text
         assert other.get("/api/overview").status_code == 503
+
+
+def test_search_scores_are_duckdbs_bm25(client: TestClient, web_db: Path) -> None:
+    """The page computes match_bm25 from the index tables: same reports, same scores."""
+    import luoshi
+
+    for query in ("common prosperity", "学习贯彻", "Heilongjiang seminar"):
+        with luoshi.open(web_db) as db:
+            expected = db.search(query, limit=100)
+        assert 0 < len(expected) < 100
+        hits = api(client, "/api/search?limit=100&q=" + quote(query))["hits"]
+        assert {h["doc_id"]: pytest.approx(h["score"]) for h in hits} == dict(
+            zip(expected["doc_id"], expected["score"], strict=True))
+        scores = [round(h["score"], 9) for h in hits]
+        assert scores == sorted(scores, reverse=True)
+
+
+def test_overview_follows_a_new_ingest(web_db: Path, tmp_path: Path) -> None:
+    """The overview is kept between requests only until a writer commits."""
+    import shutil
+
+    from luoshi.store.database import open_database
+    from luoshi.web import create_app
+    from tests.store.conftest import make_record, store
+
+    path = tmp_path / "copy.duckdb"
+    shutil.copy(web_db, path)
+    with TestClient(create_app(path)) as other:
+        before = api(other, "/api/overview")["counts"]["documents"]
+        assert api(other, "/api/overview")["counts"]["documents"] == before
+        with open_database(path) as db:
+            store(db, (make_record("late", "a later report"), "a later report's text"))
+        assert api(other, "/api/overview")["counts"]["documents"] == before + 1

@@ -9,6 +9,7 @@ parameters 422; a database that stays locked gives 503.
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -18,11 +19,12 @@ from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from luoshi.web import charts, queries
 from luoshi.web import models as m
-from luoshi.web.db import DatabaseUnavailable, reading
+from luoshi.web.db import DatabaseUnavailable, database_version, reading
 from luoshi.web.render import render
 
 STATIC = Path(__file__).parent / "static"
@@ -47,6 +49,21 @@ def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
     def ask(func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         with reading(path) as con:
             return func(con, *args, **kwargs)
+
+    overview_cache: dict[tuple[int, ...], m.Overview] = {}
+    overview_lock = threading.Lock()
+
+    def overview() -> m.Overview:
+        """The overview aggregates the whole database: kept until a writer commits."""
+        version = database_version(path)
+        with overview_lock:
+            cached = overview_cache.get(version)
+        if cached is None:
+            cached = ask(queries.overview)
+            with overview_lock:
+                overview_cache.clear()
+                overview_cache[version] = cached
+        return cached
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
@@ -84,49 +101,49 @@ def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
     # -- JSON ------------------------------------------------------------------------------
 
     @app.get("/api/overview", response_model=m.Overview, tags=["api"])
-    def api_overview() -> m.Overview:
+    def api_overview() -> Response:
         """Counts, the latest meetings, the directives with most responses."""
-        return ask(queries.overview)
+        return _json(overview())
 
     @app.get("/api/directive/{directive_id}", response_model=m.DirectivePage, tags=["api"])
     def api_directive(directive_id: Key, sort: queries.SortKey = "lag",
                       order: queries.Order = "asc", limit: Limit = queries.RESPONDERS,
-                      ) -> m.DirectivePage:
+                      ) -> Response:
         """A directive's cascade: meetings by day and level, lags, fidelity, responders."""
-        return ask(queries.directive_page, directive_id, sort, order, limit)
+        return _json(ask(queries.directive_page, directive_id, sort, order, limit))
 
     @app.get("/api/tifa/{key}", response_model=m.TifaPage, tags=["api"])
-    def api_tifa(key: Key) -> m.TifaPage:
+    def api_tifa(key: Key) -> Response:
         """A formulation (Chinese key or English wording): uses by month and province."""
-        return ask(queries.tifa_page, key)
+        return _json(ask(queries.tifa_page, key))
 
     @app.get("/api/person/{person_id}", response_model=m.PersonPage, tags=["api"])
-    def api_person(person_id: Key) -> m.PersonPage:
+    def api_person(person_id: Key) -> Response:
         """A person: posts over time and meetings."""
-        return ask(queries.person_page, person_id)
+        return _json(ask(queries.person_page, person_id))
 
     @app.get("/api/place/{name}", response_model=m.PlacePage, tags=["api"])
-    def api_place(name: Key) -> m.PlacePage:
+    def api_place(name: Key) -> Response:
         """A jurisdiction: its meetings, officials and directives studied."""
-        return ask(queries.place_page, name)
+        return _json(ask(queries.place_page, name))
 
     @app.get("/api/doc/{doc_id}", response_model=m.DocumentPage, tags=["api"])
-    def api_doc(doc_id: Key) -> m.DocumentPage:
+    def api_doc(doc_id: Key) -> Response:
         """A stored report (doc_id or content hash): text, record, fact spans."""
-        return ask(queries.document_page, doc_id)
+        return _json(ask(queries.document_page, doc_id))
 
     @app.get("/api/search", response_model=m.SearchPage, tags=["api"])
     def api_search(q: Annotated[str, Query(min_length=1, max_length=500)],
                    limit: Annotated[int, Query(ge=1, le=100)] = queries.SEARCH_LIMIT,
-                   ) -> m.SearchPage:
+                   ) -> Response:
         """Full-text search over the reports (BM25)."""
-        return ask(queries.search_page, q, limit)
+        return _json(ask(queries.search_page, q, limit))
 
     # -- pages -----------------------------------------------------------------------------
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def overview_page() -> HTMLResponse:
-        return render("overview.html", page=ask(queries.overview))
+        return render("overview.html", page=overview())
 
     @app.get("/directive/{directive_id}", response_class=HTMLResponse, include_in_schema=False)
     def directive_html(directive_id: Key, sort: queries.SortKey = "lag",
@@ -171,6 +188,11 @@ def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
         return render("search.html", page=page)
 
     return app
+
+
+def _json(model: BaseModel) -> Response:
+    """The model as JSON, without FastAPI validating it again (its schema is response_model)."""
+    return Response(model.model_dump_json(), media_type="application/json")
 
 
 def directive_charts(page: m.DirectivePage) -> dict[str, charts.Chart]:

@@ -68,6 +68,19 @@ def connect_readonly(path: str | os.PathLike[str],
     return con
 
 
+def database_version(path: str | os.PathLike[str]) -> tuple[int, ...]:
+    """Changes whenever a writer commits: the size and time of the file and its WAL."""
+    version: list[int] = []
+    for name in (str(path), f"{path}.wal"):
+        try:
+            stat = Path(name).stat()
+        except OSError:
+            version.extend((-1, -1))
+        else:
+            version.extend((stat.st_mtime_ns, stat.st_size))
+    return tuple(version)
+
+
 @contextmanager
 def reading(path: str | os.PathLike[str]) -> Iterator[duckdb.DuckDBPyConnection]:
     """A read-only connection for one unit of work, closed afterwards."""
