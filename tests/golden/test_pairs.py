@@ -66,3 +66,44 @@ def test_pairs_ingest_counts_meetings_not_reports(tmp_path: Path) -> None:
         ).fetchone()
         assert sameday == (2,)
         assert len(meetings) == len(list(PAIRS.glob("*.txt"))) - 2
+
+
+# Another outlet's English of the same report: what re-translation changes (verbs, the
+# boilerplate around the text), not what was decided
+RETRANSLATION = [("presided over", "chaired"), ("held", "convened"), ("pointed out", "noted"),
+                 ("emphasized", "stressed"), ("emphasised", "stressed"), ("requires", "demands"),
+                 ("[ad_1]", ""), ("Share This Post", ""), ("Add Comment", "")]
+
+
+def retranslated(text: str) -> str:
+    for old, new in RETRANSLATION:
+        text = text.replace(old, new)
+    return text + "\n\n(Source: a second outlet; Editor: Zhou Min)\n"
+
+
+@pytest.mark.issue(10)
+def test_pairs_seeds_reported_twice_count_once_in_the_cascade(tmp_path: Path) -> None:
+    """Every seed and a re-translated copy of it: the cascade of the 20th Congress counts
+    each meeting once, with two reports and its fidelity."""
+    from tests.conftest import SEEDS
+
+    if not SEEDS.exists():
+        pytest.skip("../shared is not checked out beside the project")
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for seed in sorted(SEEDS.glob("*.txt")):
+        text = seed.read_text(encoding="utf-8")
+        (folder / seed.name).write_text(text, encoding="utf-8")
+        (folder / f"copy_{seed.name}").write_text(retranslated(text), encoding="utf-8")
+    path = tmp_path / "twice.duckdb"
+    with open_database(path) as db:
+        ingest(db, [e for e in extract_stream(iter_inputs([folder])) if e.record is not None],
+               IngestSummary())
+    with open_analyses(path) as db:
+        cascade = db.cascade("cpc-20").meetings
+        stored = db.counts()["documents"]
+    assert stored == 10
+    assert len(cascade) == 3  # the seeds' three meetings that studied the 20th Congress
+    assert list(cascade["reports"]) == [2, 2, 2]
+    assert sorted(cascade["lag_days"]) == [2, 24, 33]
+    assert cascade["echo"].between(0, 1).all() and cascade["echo"].max() > 0
