@@ -96,9 +96,12 @@ def measure(path: Path, requests: int) -> bool:
     print("pages for: " + ", ".join(f"{k} {v}" for k, v in ids.items()), flush=True)
     slow = False
     with TestClient(create_app(path)) as client:
-        print(f"{'page':<30s} {'median ms':>10s} {'p95 ms':>10s} {'KB':>8s}  status")
+        print(f"{'page':<30s} {'first ms':>9s} {'median ms':>10s} {'p95 ms':>10s} {'KB':>8s}"
+              "  status")
         for name, url in pages(ids):
-            client.get(url)  # warm: the first request loads caches (knowledge base, FTS)
+            started = time.perf_counter()
+            client.get(url)  # the first ask of a page: the overview is computed, then kept
+            first = 1000 * (time.perf_counter() - started)
             times = []
             for _ in range(requests):
                 started = time.perf_counter()
@@ -109,7 +112,8 @@ def measure(path: Path, requests: int) -> bool:
             p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
             over = p95 > TARGET_MS
             slow |= over
-            print(f"{name:<30s} {median:>10.1f} {p95:>10.1f} {len(response.content) / 1e3:>8.1f}"
+            print(f"{name:<30s} {first:>9.1f} {median:>10.1f} {p95:>10.1f} "
+                  f"{len(response.content) / 1e3:>8.1f}"
                   f"  {response.status_code}{'  over target' if over else ''}", flush=True)
     return not slow
 

@@ -35,7 +35,7 @@ def serve(db: str, host: str, port: int) -> None:
     """Browse the database in a web browser: directives, formulations, people, reports.
 
     Pages: / (overview), /directive/ID, /tifa/KEY, /person/ID, /place/NAME, /doc/DOC_ID,
-    /search?q=...; the same data as JSON under /api/ (documented at /docs). Works offline;
+    /search?q=...; the same data as JSON under /api/ (described in /openapi.json). Works offline;
     opens the database read-only.
 
     Example:

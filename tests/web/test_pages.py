@@ -279,7 +279,7 @@ def test_openapi_documents_every_api_endpoint(client: TestClient) -> None:
     assert {p["name"] for p in directive["parameters"]} == {"directive_id", "sort", "order",
                                                             "limit"}
     assert "DirectivePage" in schema["components"]["schemas"]
-    assert client.get("/docs").status_code == 200
+    assert client.get("/docs").status_code == 404  # its page would load scripts from a CDN
 
 
 # -- errors -------------------------------------------------------------------------------

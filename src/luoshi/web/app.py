@@ -40,7 +40,8 @@ def _wants_json(request: Request) -> bool:
 
 def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
     """The application serving the database at `db_path` (opened read-only per request)."""
-    app = FastAPI(title="luoshi", version=_version(),
+    # no /docs or /redoc: FastAPI's documentation pages load their scripts from a CDN
+    app = FastAPI(title="luoshi", version=_version(), docs_url=None, redoc_url=None,
                   description="Meetings, directives, formulations and people extracted from "
                               "reports of Chinese Party and government meetings. Read-only.")
     path = str(db_path)
