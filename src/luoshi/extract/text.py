@@ -7,8 +7,10 @@ from collections.abc import Callable
 
 from luoshi.record import Span
 
-EN_SENTENCE_END = re.compile(r"(?<=[.!?;])[\"”’)]*\s+(?=[\"“‘(]*[A-Z0-9])|\n\s*\n|\n")
-ZH_SENTENCE_END = re.compile(r"(?<=[。！？；])[”’」』）)]*|\n+")
+# Only where a match ends counts; a match starts at the punctuation itself (not after it,
+# by a lookbehind) so that the search skips to candidate characters
+EN_SENTENCE_END = re.compile(r"[.!?;][\"”’)]*\s+(?=[\"“‘(]*[A-Z0-9])|\n\s*\n|\n")
+ZH_SENTENCE_END = re.compile(r"[。！？；][”’」』）)]*|\n+")
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n(?=\s*\S)")
 
 

@@ -41,6 +41,11 @@ class PostIndex:
     en_tail: re.Pattern[str]  # a post ending the text
     en_posts: dict[str, PostEntry]
     zh_posts: tuple[tuple[str, PostEntry], ...]  # longest first
+    # the last word of every English post: a text holds a post only if it holds one of these
+    en_last_words: frozenset[str]
+
+
+KEY_WORD = re.compile(r"[\w']+")
 
 
 _INDEXES: dict[int, PostIndex] = {}
@@ -63,6 +68,8 @@ def post_index(kb: KB) -> PostIndex:
             en_tail=re.compile(rf"(?<![\w'])(?:{alternation})\s*$", re.I),
             en_posts=en_posts,
             zh_posts=tuple(sorted(zh_posts.items(), key=lambda kv: -len(kv[0]))),
+            en_last_words=frozenset(KEY_WORD.findall(key)[-1] for key in en_posts
+                                    if KEY_WORD.search(key)),
         )
         _INDEXES[id(kb)] = index
     return index
@@ -108,8 +115,11 @@ def parse_en_title(segment: str, kb: KB) -> Title | None:
     if not segment or len(segment) > 160:
         return None
     index = post_index(kb)
+    key = _key(segment)
+    if index.en_last_words.isdisjoint(KEY_WORD.findall(key)):
+        return None  # no post can end here: spare the big alternation
     best: re.Match[str] | None = None
-    for match in index.en_pattern.finditer(_key(segment)):
+    for match in index.en_pattern.finditer(key):
         prefix = segment[: match.start()]
         if not prefix.strip() or _org_words_only(prefix):
             if best is None or match.end() - match.start() > best.end() - best.start():
@@ -140,12 +150,15 @@ def parse_en_chain(chain: str, kb: KB) -> list[Title] | None:
     if not pieces:
         return None
     segments: list[str] = []
+    titles: list[Title | None] = []
     for piece in pieces:
-        if segments and parse_en_title(piece, kb) is None:
+        title = parse_en_title(piece, kb)
+        if segments and title is None:
             segments[-1] += " and " + piece  # "Bureau of Economy and Information Technology"
+            titles[-1] = parse_en_title(segments[-1], kb)
         else:
             segments.append(piece)
-    titles = [parse_en_title(s, kb) for s in segments]
+            titles.append(title)
     if any(t is None for t in titles):
         return None
     return [t for t in titles if t is not None]
