@@ -72,7 +72,7 @@ STEPS = (
     Step("formulations", find_formulations, ("hits", "skip"), ("event.formulations",)),
     Step("mentions", find_directive_mentions, ("text", "hits", "body_start"),
          ("directive_mentions",)),
-    Step("meeting", find_meeting, ("text", "directive_mentions"),
+    Step("meeting", find_meeting, ("text", "folded", "directive_mentions"),
          ("event.kind", "event.kind_span", "host_phrase")),
     Step("people", find_people, ("text", "hits", "skip"),
          ("event.people", "event.referenced_people")),

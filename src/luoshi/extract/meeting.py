@@ -50,7 +50,19 @@ ZH_KINDS = [
     ("work_conference", r"工作会议"),
 ]
 LONGEST_KIND = 400  # characters; ten words of a body's name at most, and the meeting words
-EN_KIND_PATTERNS = [(kind, re.compile(p, re.I)) for kind, p in EN_KINDS]
+# Words every match of a kind's pattern contains (lower case): a pattern is tried only in
+# regions that hold one of them. A test checks them against the patterns' alternatives.
+KIND_GATES = {
+    "party_group_meeting": ("group", "党组"),
+    "theory_study_group": ("group", "team", "中心组"),
+    "standing_committee_meeting": ("standing", "executive", "常委", "常务委员会"),
+    "symposium": ("symposium", "forum", "discussion", "座谈会", "研讨会"),
+    "seminar": ("seminar", "class", "training", "workshop", "班"),
+    "cadre_meeting": ("cadre", "mobili", "干部", "动员", "宣讲"),
+    "plenary_session": ("plenary", "plenum", "全体", "全会"),
+    "work_conference": ("work", "工作会议"),
+}
+EN_KIND_PATTERNS = [(kind, re.compile(r"\b(?:" + p + ")", re.I)) for kind, p in EN_KINDS]
 ZH_KIND_PATTERNS = [(kind, re.compile(p)) for kind, p in ZH_KINDS]
 
 EN_HOST = re.compile(
@@ -85,7 +97,10 @@ def find_meeting(doc: Doc, kb: KB) -> None:
     masked = [m.span for m in doc.directive_mentions]
     patterns = ZH_KIND_PATTERNS if doc.lang == "zh" else EN_KIND_PATTERNS
     for start, end in _search_order(doc):
-        found = _first_kind(doc.text, start, end, patterns, masked)
+        region = doc.folded[start:end]
+        gated = [(kind, pattern) for kind, pattern in patterns
+                 if any(word in region for word in KIND_GATES[kind])]
+        found = _first_kind(doc.text, start, end, gated, masked) if gated else None
         if found:
             doc.event.kind, doc.event.kind_span = found
             break

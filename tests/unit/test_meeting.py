@@ -1,0 +1,69 @@
+"""The meeting step: kinds, their gate words, and the host phrase."""
+
+from __future__ import annotations
+
+import pytest
+
+from luoshi.extract.meeting import EN_KINDS, KIND_GATES, ZH_KINDS
+
+
+def top_level_alternatives(source: str) -> list[str]:
+    parts, depth, current, escaped = [], 0, "", False
+    for char in source:
+        if escaped:
+            current, escaped = current + char, False
+            continue
+        if char == "\\":
+            escaped = True
+        elif char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(current)
+            current = ""
+            continue
+        current += char
+    return [*parts, current]
+
+
+def required_text(alternative: str) -> str:
+    """The alternative with optional groups cut out: what every match of it contains."""
+    result, depth, start = "", 0, 0
+    index = 0
+    while index < len(alternative):
+        char = alternative[index]
+        if char == "(":
+            if depth == 0:
+                start = index
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                optional = alternative[index + 1:index + 2] in ("?", "*")
+                result += " " if optional else alternative[start:index + 1]
+        elif depth == 0:
+            result += char
+        index += 1
+    return result.lower()
+
+
+@pytest.mark.parametrize(("kind", "source"), EN_KINDS + ZH_KINDS)
+def test_meeting_every_alternative_holds_a_gate_word(kind: str, source: str) -> None:
+    for alternative in top_level_alternatives(source):
+        assert any(word in required_text(alternative) for word in KIND_GATES[kind]), alternative
+
+
+def test_meeting_kinds_found_with_gates(extract_text: object) -> None:
+    cases = {
+        "The provincial government held a party group meeting on the 24th.": "party_group_meeting",
+        "The Party Group of the Municipal Bureau of Finance held an enlarged meeting.":
+            "party_group_meeting",
+        "The county held a mobilization conference on the 3rd.": "cadre_meeting",
+        "The city convened an executive meeting on the 5th.": "standing_committee_meeting",
+        "10月24日，省委召开座谈会，传达学习会议精神。": "symposium",
+        "10月24日，省委常委会召开会议。": "standing_committee_meeting",
+    }
+    for text, kind in cases.items():
+        record = extract_text(text, published="2022-10-25")  # type: ignore[operator]
+        assert record.events[0].kind == kind, text
