@@ -168,3 +168,19 @@ def test_search_box_and_404(server: str, browser: WebDriver) -> None:
     assert "/search?q=Zhejiang" in driver.current_url
     driver.get(server + "/directive/cpc-99")
     assert "404" in driver.find_element(By.TAG_NAME, "h1").text
+
+
+def test_report_file_draws_its_charts_offline(web_db: Path, browser: WebDriver,
+                                              tmp_path: Path) -> None:
+    """The mailed file opened from disk, with no server and no network, draws its charts."""
+    from luoshi.web.report import write_report
+
+    path = write_report(web_db, "cpc-20", tmp_path / "cpc-20.html")
+    _severe_console_errors(browser)  # forget what earlier pages logged
+    browser.get(path.as_uri())
+    for chart in ("timeline", "lags", "fidelity"):
+        _wait_for(browser, f"#chart-{chart}.drawn .main-svg")
+    assert browser.find_element(By.CSS_SELECTOR, "h1.directive-title").text.startswith("cpc-20")
+    assert browser.find_elements(By.CSS_SELECTOR, "#responders tbody tr")
+    assert not browser.find_elements(By.CSS_SELECTOR, "#responders a")  # no server to link to
+    assert _severe_console_errors(browser) == []
