@@ -66,6 +66,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--count", type=int, default=10_000)
     parser.add_argument("--quick", action="store_true", help="2,000 reports, under 2 minutes")
     parser.add_argument("--jobs", type=int, default=None)
+    parser.add_argument("--dask", type=int, default=None, metavar="N",
+                        help="also compare Dask LocalClusters of 1 and 2 workers on N reports "
+                             "(default 2,000 with --quick, 6,000 otherwise; 0 skips)")
     args = parser.parse_args(argv)
     count = 2_000 if args.quick else args.count
     kb = load_kb()
@@ -96,7 +99,38 @@ def main(argv: list[str] | None = None) -> int:
     figure("peak memory (this process)",
            resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "MB")
     bench_ingest(reports, docs, records, count)
+    dask_count = args.dask if args.dask is not None else (2_000 if args.quick else 6_000)
+    if dask_count:
+        bench_dask(dask_count)
     return 0
+
+
+def bench_dask(count: int) -> None:
+    """The Dask engine on LocalClusters of one and two worker processes, cluster start-up
+    and the workers' loading of the knowledge base left out."""
+    import json
+
+    from dask.distributed import Client, LocalCluster
+
+    from luoshi.distributed import run_on_dask
+
+    with tempfile.TemporaryDirectory() as folder:
+        corpus = Path(folder) / "corpus.jsonl"
+        with corpus.open("w", encoding="utf-8") as out:
+            for report in generate(count, seed=11, duplicates=0.05):
+                out.write(json.dumps({"id": report.doc_id, "text": report.text,
+                                      "published": report.published}, ensure_ascii=False) + "\n")
+        rates = {}
+        for workers in (1, 2):
+            with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                              dashboard_address=None) as cluster, Client(cluster) as client:
+                client.run(load_kb)
+                seconds = timed(lambda client=client: run_on_dask(
+                    [corpus], Path(folder) / "parquet", client=client))
+            rates[workers] = count / seconds
+            figure(f"Dask LocalCluster, {workers} worker{'s' if workers > 1 else ''}",
+                   rates[workers], "docs/s")
+        figure("Dask 2 workers / 1 worker", rates[2] / rates[1], "x")
 
 
 def bench_ingest(reports: list[Report], docs: list[InputDoc], records: list[dict[str, object]],

@@ -190,43 +190,54 @@ def run_on_dask(paths: Iterable[str | Path], out_dir: str | Path, scheduler: str
                 workers: int | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
                 on_error: Callable[[str], None] | None = None,
                 on_progress: Callable[[int], None] | None = None,
-                target: int | None = None) -> tuple[int, int]:
+                target: int | None = None, client: Any = None) -> tuple[int, int]:
     """Extract everything under `paths` on a cluster into `out_dir`: (documents, failed).
 
-    Without a scheduler address a LocalCluster of `workers` processes (one thread each)
-    is started and stopped here.
+    Without a scheduler address (or a `client` already connected) a LocalCluster of
+    `workers` processes, one thread each, is started and stopped here.
     """
     require_dask()
-    from dask.distributed import Client, LocalCluster, as_completed
+    from dask.distributed import Client, LocalCluster
+
+    if client is not None:
+        return _run(client, paths, out_dir, max_bytes, on_error, on_progress, target)
+    cluster = None if scheduler else LocalCluster(
+        n_workers=workers or 1, threads_per_worker=1, processes=True, dashboard_address=None)
+    try:
+        with Client(scheduler or cluster) as own_client:
+            return _run(own_client, paths, out_dir, max_bytes, on_error, on_progress, target)
+    finally:
+        if cluster is not None:
+            cluster.close()
+
+
+def _run(client: Any, paths: Iterable[str | Path], out_dir: str | Path, max_bytes: int,
+         on_error: Callable[[str], None] | None, on_progress: Callable[[int], None] | None,
+         target: int | None) -> tuple[int, int]:
+    from dask.distributed import as_completed
 
     folder = Path(out_dir)
     folder.mkdir(parents=True, exist_ok=True)
     for stale in folder.glob("part-*.parquet*"):
         stale.unlink()  # a folder holds one run: mixing two would store both
-    partitions, walk_errors = plan(paths, target, workers or 1)
+    workers = max(1, len(client.scheduler_info().get("workers", {})))
+    partitions, walk_errors = plan(paths, target, workers)
     failed = len(walk_errors)
     for error in walk_errors:
         if on_error:
             on_error(error.line())
     documents = 0
-    cluster = None if scheduler else LocalCluster(
-        n_workers=workers or 1, threads_per_worker=1, processes=True, dashboard_address=None)
-    try:
-        with Client(scheduler or cluster) as client:
-            futures = client.map(run_partition, partitions, out_dir=str(folder.resolve()),
-                                 max_bytes=max_bytes, pure=False)
-            for future in as_completed(futures):
-                result: PartitionResult = future.result()
-                documents += result.documents
-                failed += len(result.errors)
-                for line in result.errors:
-                    if on_error:
-                        on_error(line)
-                if on_progress:
-                    on_progress(documents)
-    finally:
-        if cluster is not None:
-            cluster.close()
+    futures = client.map(run_partition, partitions, out_dir=str(folder.resolve()),
+                         max_bytes=max_bytes, pure=False)
+    for future in as_completed(futures):
+        result: PartitionResult = future.result()
+        documents += result.documents
+        failed += len(result.errors)
+        for line in result.errors:
+            if on_error:
+                on_error(line)
+        if on_progress:
+            on_progress(documents)
     return documents, failed
 
 
