@@ -24,6 +24,7 @@ from luoshi.ingest.readers import DEFAULT_MAX_BYTES
 F = TypeVar("F", bound=Callable[..., Any])
 OUTPUTS = ("table", "csv", "json")
 DEFAULT_DB = "luoshi.duckdb"
+WRITE_LOCK_TIMEOUT = 60.0  # seconds: readers hold the file for one request, a minute is plenty
 
 
 def db_option(func: F) -> F:
@@ -80,43 +81,73 @@ def handles_errors(func: F) -> F:
 @click.option("--fail-fast", is_flag=True, help="Stop at the first bad input.")
 @click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True)
 @click.option("--quiet", "-q", is_flag=True, help="No progress line.")
+@click.option("--batch-size", type=click.IntRange(min=1),
+              help="Documents per transaction.  [default: 500]")
+@click.option("--lock-timeout", type=click.FloatRange(min=0), default=WRITE_LOCK_TIMEOUT,
+              show_default=True, help="Seconds to wait for readers to let go of the database.")
 @handles_errors
 def ingest(paths: tuple[str, ...], db: str, jobs: int, fail_fast: bool, max_bytes: int,
-           quiet: bool) -> None:
+           quiet: bool, batch_size: int | None, lock_timeout: float) -> None:
     """Extract the reports in PATHS and store them in the database (idempotent).
 
     The same text is stored once however often it is ingested; each batch is one
     transaction, so an interrupted run leaves whole documents and a re-run completes it.
+    The database is locked only while a batch is written: readers (`luoshi search`,
+    the web interface) go on answering between batches.
 
     Example:
 
         luoshi ingest samples/ --db luoshi.duckdb
     """
     from luoshi.store.database import open_database
-    from luoshi.store.ingest import IngestSummary
+    from luoshi.store.ingest import BATCH_SIZE, IngestSummary
     from luoshi.store.ingest import ingest as ingest_all
 
-    run = RunSummary(echo_error)
+    line = ProgressLine(quiet)
+    run = RunSummary(line.error)
     summary = IngestSummary()
     started = time.perf_counter()
 
     def progress(count: int) -> None:
-        if not quiet:
-            rate = run.done / max(time.perf_counter() - started, 1e-9)
-            click.echo(f"\r{run.done} documents, {rate:,.0f} docs/s", nl=False, err=True)
+        rate = run.done / max(time.perf_counter() - started, 1e-9)
+        line.show(f"{run.done} documents, {rate:,.0f} docs/s")
 
-    with open_database(db) as database:
+    with open_database(db, exclusive=False, lock_timeout=lock_timeout) as database:
         items = extracted(paths or ("-",), run, fail_fast, max_bytes, jobs)
-        ingest_all(database, items, summary, progress=progress)
-        indexed = database.build_search_index() if summary.stored else True
-    if not quiet:
-        click.echo("", err=True)
+        ingest_all(database, items, summary, batch_size=batch_size or BATCH_SIZE,
+                   progress=progress)
+        # also rebuilds an index a killed run left behind the documents
+        indexed = database.search_index_is_current() or database.build_search_index()
+        database.checkpoint()
+    line.end()
     summary.failed = run.failed
     elapsed = time.perf_counter() - started
     click.echo(f"{summary.line()} in {elapsed:.1f} s"
                + ("" if indexed else "; no full-text index (duckdb-extension-fts missing)"),
                err=True)
     sys.exit(1 if run.failed else 0)
+
+
+class ProgressLine:
+    """A progress line on standard error, rewritten in place, that error lines do not join."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.quiet = quiet
+        self.pending = False  # a progress line is shown without its newline
+
+    def show(self, text: str) -> None:
+        if not self.quiet:
+            click.echo(f"\r{text}", nl=False, err=True)
+            self.pending = True
+
+    def end(self) -> None:
+        if self.pending:
+            click.echo("", err=True)
+            self.pending = False
+
+    def error(self, text: str) -> None:
+        self.end()
+        echo_error(text)
 
 
 @main.command()

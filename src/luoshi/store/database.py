@@ -3,12 +3,22 @@
 Writes happen in batches, one transaction each: an interrupted run leaves whole
 documents or none. Documents are keyed by the hash of their text, so ingesting the
 same report again adds nothing.
+
+DuckDB lets one process write a file or many read it, never both at once. A Database
+opened with `exclusive=False` (what `luoshi ingest` does) holds the file only while it
+writes: it opens, writes one batch in one transaction and closes, so readers get in
+between batches. Every opening waits up to `lock_timeout` seconds for the other side to
+let go (`connect_readonly` is the readers' way in) and then fails with one clear line.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+import re
+import time
+import uuid
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,7 +26,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from luoshi.errors import LuoshiError
+from luoshi.errors import DatabaseBusy, LuoshiError
 from luoshi.store.rows import People, PersonRow, Rows, add_record
 from luoshi.store.schema import migrate, schema_version
 
@@ -46,6 +56,11 @@ TYPES = {"published": "DATE", "date": "DATE", "date_end": "DATE", "first_seen": 
          "warnings": "VARCHAR[]", "matched": "VARCHAR[]", "local": "VARCHAR[]",
          "record": "JSON"}
 UPSERT_TABLES = ("directives", "formulations")  # shared by many documents: insert if new
+DEFAULT_LOCK_TIMEOUT = 10.0  # seconds to wait for another process to let go of the file
+FIRST_PAUSE = 0.01  # seconds between attempts to open a locked file, doubling up to the next
+LONGEST_PAUSE = 0.2
+LOCK_HOLDER = re.compile(r"held in (.*?\(PID \d+\))")  # in DuckDB's lock conflict message
+PEOPLE_GENERATION = "people_generation"  # meta key changed by every write of people rows
 
 
 @dataclass
@@ -70,24 +85,124 @@ def fts_extension_path() -> str | None:
     return str(path) if path.exists() else None
 
 
+def _is_lock_conflict(exc: duckdb.Error) -> bool:
+    return "could not set lock" in str(exc).lower()
+
+
+def _connect(path: str, read_only: bool, timeout: float) -> duckdb.DuckDBPyConnection:
+    """A connection to `path`, retried while another process holds a conflicting lock."""
+    deadline = time.monotonic() + timeout
+    pause = FIRST_PAUSE
+    while True:
+        try:
+            return duckdb.connect(path, read_only=read_only)
+        except duckdb.Error as exc:
+            reason = str(exc).splitlines()[0]
+            if not _is_lock_conflict(exc):
+                raise LuoshiError("L040", path, reason=reason) from exc
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                holder = LOCK_HOLDER.search(reason)
+                raise DatabaseBusy("L046", path, seconds=f"{timeout:g}",
+                                   holder=holder.group(1) if holder else "another process",
+                                   ) from exc
+            time.sleep(min(pause, remaining))
+            pause = min(pause * 2, LONGEST_PAUSE)
+
+
+def connect_readonly(path: str | os.PathLike[str],
+                     timeout: float = DEFAULT_LOCK_TIMEOUT) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to a luoshi database, for one unit of work: close it after.
+
+    While `luoshi ingest` writes a batch the file is locked; this retries for up to
+    `timeout` seconds, then raises DatabaseBusy (L046). A missing file or one that is not
+    a luoshi database raises LuoshiError (L040) at once.
+    """
+    name = str(path)
+    if not Path(name).is_file():
+        raise LuoshiError("L040", name, reason="no such database file")
+    con = _connect(name, read_only=True, timeout=timeout)
+    if schema_version(con) == 0:
+        con.close()
+        raise LuoshiError("L040", name, reason="not a luoshi database (no schema)")
+    return con
+
+
 class Database:
-    def __init__(self, path: str | os.PathLike[str], read_only: bool = False) -> None:
+    """A database file. Exclusive (the default) keeps it open until closed; otherwise
+    it is opened for each unit of work (`holding`) and closed after it."""
+
+    def __init__(self, path: str | os.PathLike[str], read_only: bool = False, *,
+                 exclusive: bool = True, lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> None:
         self.path = str(path)
         self.read_only = read_only
-        try:
-            self.con = duckdb.connect(self.path, read_only=read_only)
-        except duckdb.Error as exc:
-            raise LuoshiError("L040", self.path, reason=str(exc).splitlines()[0]) from exc
-        if not read_only:
-            migrate(self.con)
-        elif schema_version(self.con) == 0:
-            raise LuoshiError("L040", self.path, reason="not a luoshi database (no schema)")
+        self.exclusive = exclusive
+        self.lock_timeout = lock_timeout
+        self._con: duckdb.DuckDBPyConnection | None = None
+        self._depth = 0  # nested `holding` blocks
         self._people: People | None = None
+        self._people_generation: str | None = None
+        with self.holding():
+            pass  # open once now: a bad path or a locked file fails here, not mid-run
+
+    @property
+    def con(self) -> duckdb.DuckDBPyConnection:
+        """The open connection, opened (waiting for the lock if need be) when it is not."""
+        if self._con is None:
+            self._con = self._open()
+        return self._con
+
+    def _open(self) -> duckdb.DuckDBPyConnection:
+        if self.read_only:
+            return connect_readonly(self.path, self.lock_timeout)
+        con = _connect(self.path, read_only=False, timeout=self.lock_timeout)
+        try:
+            if not self.exclusive:
+                # closing after each batch must stay cheap: a checkpoint rewrites the
+                # primary-key indexes whole (0.3 s at 10,000 reports), so the log is left
+                # for DuckDB to checkpoint when it passes checkpoint_threshold, and
+                # `checkpoint` ends the run
+                con.execute("PRAGMA disable_checkpoint_on_shutdown")
+            migrate(con)
+            if self._people is not None and self._meta(con, PEOPLE_GENERATION) != (
+                    self._people_generation):
+                self._people = None  # another process wrote people since: reload them
+        except Exception:
+            con.close()
+            raise
+        return con
+
+    @contextmanager
+    def holding(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """The connection for one unit of work; a non-exclusive Database lets go after it."""
+        self._depth += 1
+        try:
+            yield self.con
+        finally:
+            self._depth -= 1
+            if not self.exclusive and self._depth == 0:
+                self.release()
+
+    def checkpoint(self) -> None:
+        """Fold the write-ahead log into the file, so that readers need not replay it."""
+        with self.holding() as con:
+            con.execute("CHECKPOINT")
+
+    def release(self) -> None:
+        """Close the file (checkpointing it) so other processes can open it."""
+        if self._con is not None:
+            con, self._con = self._con, None
+            con.close()
+
+    @staticmethod
+    def _meta(con: duckdb.DuckDBPyConnection, key: str) -> str | None:
+        row = con.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+        return row[0] if row else None
 
     # -- writing --------------------------------------------------------------------
 
     def close(self) -> None:
-        self.con.close()
+        self.release()
 
     def __enter__(self) -> Database:
         return self
@@ -104,6 +219,7 @@ class Database:
 
     def _people_index(self) -> People:
         if self._people is None:
+            self._people_generation = self._meta(self.con, PEOPLE_GENERATION)
             rows = self.con.execute("SELECT person_id, name, zh, province, CAST(first_seen AS "
                                     "VARCHAR), CAST(last_seen AS VARCHAR) FROM people").fetchall()
             self._people = People([PersonRow(*row) for row in rows])
@@ -113,21 +229,22 @@ class Database:
         """Store (record, text, origin) items in one transaction; known texts are skipped."""
         batch = list(items)
         counts = IngestCounts()
-        known = self.known_hashes([record["content_hash"] for record, _, _ in batch])
-        rows = Rows()
-        people = self._people_index()
-        seen: set[str] = set()
-        for record, text, origin in batch:
-            digest = record["content_hash"]
-            if digest in known or digest in seen:
-                counts.skipped += 1
-                continue
-            seen.add(digest)
-            add_record(rows, record, text, origin, people)
-            counts.stored += 1
-        touched = people.take_touched()
-        if counts.stored:
-            self._write(rows, touched)
+        with self.holding():
+            known = self.known_hashes([record["content_hash"] for record, _, _ in batch])
+            rows = Rows()
+            people = self._people_index()
+            seen: set[str] = set()
+            for record, text, origin in batch:
+                digest = record["content_hash"]
+                if digest in known or digest in seen:
+                    counts.skipped += 1
+                    continue
+                seen.add(digest)
+                add_record(rows, record, text, origin, people)
+                counts.stored += 1
+            touched = people.take_touched()
+            if counts.stored:
+                self._write(rows, touched)
         return counts
 
     def _write(self, rows: Rows, people: list[PersonRow]) -> None:
@@ -145,7 +262,10 @@ class Database:
                     self._insert(table, list(data.values()), "OR IGNORE")
                 else:
                     self._insert(table, data, "")
+            generation = uuid.uuid4().hex
+            self.set_meta(PEOPLE_GENERATION, generation)
             con.execute("COMMIT")
+            self._people_generation = generation
         except Exception:
             con.execute("ROLLBACK")
             self._people = None  # the in-memory index may hold rows that were rolled back
@@ -173,19 +293,41 @@ class Database:
         return row[0] if row else None
 
     def build_search_index(self) -> bool:
-        """(Re)build the full-text index over documents; False when FTS is unavailable."""
+        """(Re)build the full-text index over documents; False when FTS is unavailable.
+
+        One transaction: a run killed while it builds leaves the previous index whole.
+        """
         path = fts_extension_path()
         if path is None:
             return False
-        self.con.execute(f"LOAD '{path}'")
-        # RE2 takes no \u escapes: the CJK range is written with its own characters
-        self.con.execute("PRAGMA create_fts_index('documents', 'hash', 'search_text', "
-                         "stemmer='porter', stopwords='english', "
-                         "ignore='(\\.|[^a-z0-9\u4e00-\u9fff])+', "
-                         "strip_accents=1, lower=1, overwrite=1)")
-        count = self.con.execute("SELECT count(*) FROM documents").fetchone()
-        self.set_meta("fts_documents", str(count[0] if count else 0))
+        with self.holding() as con:
+            con.execute(f"LOAD '{path}'")
+            con.execute("BEGIN TRANSACTION")
+            try:
+                # RE2 takes no \u escapes: the CJK range is written with its own characters
+                con.execute("PRAGMA create_fts_index('documents', 'hash', 'search_text', "
+                            "stemmer='porter', stopwords='english', "
+                            "ignore='(\\.|[^a-z0-9\u4e00-\u9fff])+', "
+                            "strip_accents=1, lower=1, overwrite=1)")
+                self.set_meta("fts_documents", str(self._document_count()))
+                con.execute("COMMIT")
+            except Exception:
+                con.execute("ROLLBACK")
+                raise
         return True
+
+    def search_index_is_current(self) -> bool:
+        """Whether the full-text index covers every stored document (documents are only
+        ever added, so equal counts mean the same set)."""
+        with self.holding() as con:
+            row = con.execute("SELECT count(*) FROM duckdb_schemas() "
+                              "WHERE schema_name = 'fts_main_documents'").fetchone()
+            return bool(row and row[0]) and self.get_meta("fts_documents") == str(
+                self._document_count())
+
+    def _document_count(self) -> int:
+        row = self.con.execute("SELECT count(*) FROM documents").fetchone()
+        return int(row[0]) if row else 0
 
     def counts(self) -> dict[str, int]:
         tables = ["documents", "events", "people", "directives", "formulation_uses", "meetings"]
@@ -196,6 +338,7 @@ class Database:
         return result
 
 
-def open_database(path: str | os.PathLike[str] = "luoshi.duckdb",
-                  read_only: bool = False) -> Database:
-    return Database(path, read_only=read_only)
+def open_database(path: str | os.PathLike[str] = "luoshi.duckdb", read_only: bool = False,
+                  *, exclusive: bool = True,
+                  lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> Database:
+    return Database(path, read_only=read_only, exclusive=exclusive, lock_timeout=lock_timeout)

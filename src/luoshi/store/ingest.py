@@ -1,8 +1,9 @@
 """Extract and store: documents go into the database in batches, one transaction each.
 
 A batch is written whole or not at all, so killing a run leaves only whole documents;
-documents already stored (same content hash) are skipped, so a re-run completes an
-interrupted one without duplicates.
+documents already stored (same content hash) are skipped, and events a killed run left
+without a meeting are clustered, so a re-run completes an interrupted one without
+duplicates.
 """
 
 from __future__ import annotations
@@ -40,8 +41,7 @@ def ingest(db: Database, extractions: Iterable[Extracted], summary: IngestSummar
         summary.skipped += counts.skipped
         if progress is not None:
             progress(len(batch))
-    if summary.stored:
-        cluster_meetings(db)
+    cluster_meetings(db)  # also completes the clustering of a run killed before it
     return summary
 
 

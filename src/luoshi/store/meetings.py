@@ -136,7 +136,17 @@ class _Clusters:
 
 
 def cluster_meetings(db: Database) -> int:
-    """Assign a meeting to every event without one; return the number of meetings made."""
+    """Assign a meeting to every event without one; return the number of meetings made.
+
+    Only the blocks that gained events are redone, and a block's meetings depend only on
+    its events, so a run that was killed before this step is completed by the next one.
+    """
+    with db.holding() as con:
+        row = con.execute("SELECT count(*) FROM events WHERE meeting_id IS NULL").fetchone()
+        return _cluster(db) if row and row[0] else 0
+
+
+def _cluster(db: Database) -> int:
     clusters = _Clusters()
     for events in _load_blocks(db).values():
         for i, a in enumerate(events):
