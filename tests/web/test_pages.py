@@ -369,3 +369,21 @@ def test_overview_follows_a_new_ingest(web_db: Path, tmp_path: Path) -> None:
         with open_database(path) as db:
             store(db, (make_record("late", "a later report"), "a later report's text"))
         assert api(other, "/api/overview")["counts"]["documents"] == before + 1
+
+
+NASTY = ["%00", "%FF", "%ED%A0%80", "..%2F..%2Fetc%2Fpasswd", "a" * 600, "%E4%B8", "'", "%25",
+         "%20", "%0A", "%3Cscript%3E", "cpc-20%00"]
+
+
+@pytest.mark.parametrize("route", ["/directive/", "/tifa/", "/person/", "/place/", "/doc/",
+                                   "/api/directive/", "/api/tifa/", "/api/person/",
+                                   "/api/place/", "/api/doc/", "/search?q=", "/api/search?q="])
+def test_odd_input_never_gives_a_server_error(web_db: Path, route: str) -> None:
+    from luoshi.web import create_app
+
+    with TestClient(create_app(web_db), raise_server_exceptions=False) as other:
+        for value in NASTY:
+            response = other.get(route + value)
+            assert response.status_code in (200, 404, 422), (value, response.text[:300])
+            if response.headers["content-type"].startswith("text/html"):
+                assert "<script>" not in response.text.split("</main>")[0]
