@@ -23,6 +23,7 @@ from luoshi.analyse import open_analyses
 from luoshi.store.database import connect_readonly, open_database
 from tests.reliability.conftest import popen
 from tests.reliability.consistency import broken, contents
+from tests.store.conftest import make_record
 
 pytestmark = pytest.mark.issue(8)
 
@@ -101,3 +102,32 @@ def test_killed_ingest_leaves_whole_documents_and_a_rerun_completes(
     with open_analyses(path) as after_analyses, open_analyses(clean_db) as clean_analyses:
         for query in ("party committee", "两个确立"):
             assert after_analyses.search(query).equals(clean_analyses.search(query))
+
+
+@pytest.mark.parametrize("reopen", [False, True])
+def test_people_resolve_the_same_after_reopening(tmp_path: Path, reopen: bool) -> None:
+    """A run that restarts must give people the ids one uninterrupted run gives them.
+
+    Wang Hao in 2010, again in 2022 (too far apart: a second person, -2), in 2012 (the
+    first, whose row is rewritten and so moves in the table), then in 2016, which is
+    within reach of both and goes to the first made, reopened or not.
+    """
+    path = tmp_path / "people.duckdb"
+    days = ["2010-05-01", "2022-05-01", "2012-05-01", "2016-05-01"]
+    records = [make_record(f"d{i}", f"text {i}", date=day, lag=None,
+                           people=[("Wang Hao", "spoke", "Governor")])
+               for i, day in enumerate(days)]
+    database = open_database(path)
+    try:
+        for number, record in enumerate(records):
+            if reopen:
+                database.close()
+                database = open_database(path)
+            database.store_batch([(record, f"text {number}", "x.txt")])
+        rows = database.con.execute(
+            "SELECT e.date::VARCHAR, p.person_id FROM participations p "
+            "JOIN events e USING (event_id) ORDER BY e.date").fetchall()
+    finally:
+        database.close()
+    assert rows == [("2010-05-01", "wang-hao-zhejiang"), ("2012-05-01", "wang-hao-zhejiang"),
+                    ("2016-05-01", "wang-hao-zhejiang"), ("2022-05-01", "wang-hao-zhejiang-2")]

@@ -32,6 +32,10 @@ TEXT_MIN = 0.5  # word or character shingles of reposts of one text
 NUM_PERM = 128  # MinHash permutations: Jaccard error about 1/sqrt(128) = 0.09
 MAX_BLOCK = 500  # events of one place on one day compared pairwise; beyond, by date order
 WORD = re.compile(r"[a-z0-9]+|[\u4e00-\u9fff]")
+# a meeting's host, place, level and kind: its first report's that has them (any_value
+# may change from run to run; a re-run must store what one clean run stores)
+FIRST_REPORTED = ", ".join(f"arg_min({column}, event_id) FILTER (WHERE {column} IS NOT NULL)"
+                           for column in ("host", "jurisdiction", "level", "kind"))
 
 
 @dataclass
@@ -170,10 +174,9 @@ def _cluster(db: Database) -> int:
         con.execute("UPDATE events SET meeting_id = event_id WHERE meeting_id IS NULL")
         con.execute("DELETE FROM meetings WHERE meeting_id NOT IN (SELECT meeting_id FROM events)"
                     " OR meeting_id IN (SELECT meeting_id FROM _assign)")
-        con.execute("""
+        con.execute(f"""
             INSERT INTO meetings
-            SELECT meeting_id, count(*), min(date), any_value(host), any_value(jurisdiction),
-                   any_value(level), any_value(kind), NULL
+            SELECT meeting_id, count(*), min(date), {FIRST_REPORTED}, NULL
             FROM events WHERE meeting_id NOT IN (SELECT meeting_id FROM meetings)
             GROUP BY meeting_id""")
         explanations = [("; ".join(why), root) for root, why in clusters.why.items() if why]

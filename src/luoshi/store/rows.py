@@ -10,6 +10,7 @@ from typing import Any
 from luoshi.store.search_text import search_text
 
 PERSON_GAP_YEARS = 8  # the same name in one province this far apart is another person
+CREATION_SUFFIX = re.compile(r"-(\d+)$")
 
 
 @dataclass
@@ -45,7 +46,9 @@ class People:
         self.by_key: dict[tuple[str, str], list[PersonRow]] = {}
         self.touched: dict[str, PersonRow] = {}
         self.count = 0
-        for row in existing:
+        # a name's rows in the order they were made, which `resolve` prefers in, whatever
+        # order the table returns them in: a re-opened store resolves as the running one
+        for row in sorted(existing, key=_creation_rank):
             self.by_key.setdefault(self._key(row.name, row.province), []).append(row)
             self.count += 1
 
@@ -76,6 +79,13 @@ class People:
         touched = list(self.touched.values())
         self.touched = {}
         return touched
+
+
+def _creation_rank(row: PersonRow) -> int:
+    """n for the n-th row made for one name: `resolve` gives the n-th the suffix -n (n > 1);
+    the slug itself ends with a province or 'unplaced', never with a number."""
+    suffix = CREATION_SUFFIX.search(row.person_id)
+    return int(suffix.group(1)) if suffix else 1
 
 
 def _within(day: str, row: PersonRow, years: int) -> bool:
