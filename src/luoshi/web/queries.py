@@ -7,6 +7,7 @@ database of 100,000 reports. An unknown id raises NotFound.
 
 from __future__ import annotations
 
+import importlib
 import json
 from collections.abc import Sequence
 from typing import Any, Literal
@@ -278,29 +279,43 @@ def person_page(con: Con, person_id: str) -> m.PersonPage:
                      "WHERE person_id = ?", [person_id])
     if info is None:
         raise NotFound("person", person_id)
+    # the person's events first (a few hundred at most), then everything from those
+    con.execute("""
+        CREATE OR REPLACE TEMP TABLE _web_pe AS
+        SELECT p.event_id, p.role, e.meeting_id, e.date, e.kind, e.host, e.jurisdiction,
+               e.hash, e.doc_id
+        FROM (SELECT event_id, role FROM participations WHERE person_id = ?) p
+        JOIN events e USING (event_id)""", [person_id])
+    try:
+        return _person_page(con, m.PersonInfo(**info))
+    finally:
+        con.execute("DROP TABLE IF EXISTS _web_pe")
+
+
+def _person_page(con: Con, info: m.PersonInfo) -> m.PersonPage:
     posts = _rows(con, """
         SELECT t.post, t.org, t.jurisdiction, CAST(min(t.date) AS VARCHAR) AS first_seen,
                CAST(max(t.date) AS VARCHAR) AS last_seen,
                count(DISTINCT e.meeting_id) AS meetings
-        FROM titles t JOIN events e USING (event_id)
-        WHERE t.person_id = ? GROUP BY ALL ORDER BY first_seen NULLS LAST, t.post""",
-        [person_id])
-    total = _scalar(con, "SELECT count(DISTINCT e.meeting_id) FROM participations p "
-                         "JOIN events e USING (event_id) WHERE p.person_id = ?", [person_id])
+        FROM (SELECT * FROM titles WHERE person_id = ?) t
+        JOIN _web_pe e USING (event_id)  -- a post is recorded where its holder took part
+        GROUP BY ALL ORDER BY first_seen NULLS LAST, t.post""", [info.person_id])
+    total = _scalar(con, "SELECT count(DISTINCT meeting_id) FROM _web_pe")
     meetings = _rows(con, """
+        WITH studied AS (
+            SELECT event_id, directive_id FROM event_directives
+            WHERE event_id IN (SELECT event_id FROM _web_pe))
         SELECT e.meeting_id, CAST(min(e.date) AS VARCHAR) AS date, any_value(e.kind) AS kind,
                any_value(e.host) AS host, any_value(e.jurisdiction) AS jurisdiction,
-               arg_min(p.role, CASE p.role WHEN 'presided' THEN 1 WHEN 'spoke' THEN 2
+               arg_min(e.role, CASE e.role WHEN 'presided' THEN 1 WHEN 'spoke' THEN 2
                    WHEN 'reported' THEN 3 ELSE 4 END) AS role,
                count(DISTINCT e.hash) AS reports,
-               string_agg(DISTINCT ed.directive_id, ', ') AS directives,
+               string_agg(DISTINCT s.directive_id, ', ') AS directives,
                min(e.doc_id) AS doc_id
-        FROM participations p JOIN events e USING (event_id)
-        LEFT JOIN event_directives ed USING (event_id)
-        WHERE p.person_id = ?
+        FROM _web_pe e LEFT JOIN studied s USING (event_id)
         GROUP BY e.meeting_id ORDER BY min(e.date) DESC NULLS LAST, e.meeting_id LIMIT ?""",
-        [person_id, PERSON_MEETINGS])
-    return m.PersonPage(person=m.PersonInfo(**info), posts=[m.PostRow(**r) for r in posts],
+        [PERSON_MEETINGS])
+    return m.PersonPage(person=info, posts=[m.PostRow(**r) for r in posts],
                         meetings=[m.PersonMeeting(**r) for r in meetings],
                         meetings_total=int(total or 0))
 
@@ -308,43 +323,57 @@ def person_page(con: Con, person_id: str) -> m.PersonPage:
 # -- one place ------------------------------------------------------------------------
 
 def place_page(con: Con, name: str) -> m.PlacePage:
+    con.execute("CREATE OR REPLACE TEMP TABLE _web_pl AS SELECT event_id, meeting_id, date, "
+                "jurisdiction, level, province, kind, host, hash, doc_id FROM events "
+                "WHERE jurisdiction = ?", [name])
+    try:
+        return _place_page(con, name)
+    finally:
+        con.execute("DROP TABLE IF EXISTS _web_pl")
+
+
+def _place_page(con: Con, name: str) -> m.PlacePage:
     info = _one(con, """
         SELECT any_value(jurisdiction) AS name, mode(level) AS level,
                mode(province) AS province, count(DISTINCT meeting_id) AS meetings,
                count(DISTINCT hash) AS reports
-        FROM events WHERE jurisdiction = ? HAVING count(*) > 0""", [name])
+        FROM _web_pl HAVING count(*) > 0""")
     if info is None:
         raise NotFound("place", name)
     by_month = _rows(con, """
         SELECT strftime(date, '%Y-%m') AS period, count(*) AS meetings, sum(reports) AS uses
         FROM (SELECT meeting_id, min(date) AS date, count(DISTINCT hash) AS reports
-              FROM events WHERE jurisdiction = ? GROUP BY meeting_id)
-        WHERE date IS NOT NULL GROUP BY ALL ORDER BY period""", [name])
+              FROM _web_pl GROUP BY meeting_id)
+        WHERE date IS NOT NULL GROUP BY ALL ORDER BY period""")
     meetings = _rows(con, """
         SELECT meeting_id, CAST(min(date) AS VARCHAR) AS date, any_value(jurisdiction)
                AS jurisdiction, any_value(level) AS level, any_value(kind) AS kind,
                any_value(host) AS host, count(DISTINCT hash) AS reports, min(doc_id) AS doc_id
-        FROM events WHERE jurisdiction = ?
-        GROUP BY meeting_id ORDER BY min(date) DESC NULLS LAST, meeting_id LIMIT ?""",
-        [name, PLACE_MEETINGS])
+        FROM _web_pl GROUP BY meeting_id ORDER BY min(date) DESC NULLS LAST, meeting_id
+        LIMIT ?""", [PLACE_MEETINGS])
     officials = _rows(con, """
-        WITH here AS (SELECT event_id, meeting_id, date FROM events WHERE jurisdiction = ?),
-        top AS (SELECT p.person_id, count(DISTINCT h.meeting_id) AS meetings,
-                       CAST(max(h.date) AS VARCHAR) AS last_seen
-                FROM participations p JOIN here h USING (event_id)
-                GROUP BY p.person_id ORDER BY meetings DESC, p.person_id LIMIT ?)
-        SELECT top.person_id, pe.name, top.meetings, top.last_seen,
-               (SELECT string_agg(DISTINCT t.post, ', ' ORDER BY t.post) FROM titles t
-                JOIN here h2 USING (event_id) WHERE t.person_id = top.person_id) AS posts
-        FROM top JOIN people pe USING (person_id)
-        ORDER BY top.meetings DESC, top.person_id""", [name, OFFICIALS])
+        WITH took_part AS (
+            SELECT p.person_id, h.meeting_id, h.date
+            FROM (SELECT person_id, event_id FROM participations
+                  WHERE event_id IN (SELECT event_id FROM _web_pl)) p
+            JOIN _web_pl h USING (event_id)),
+        top AS (SELECT person_id, count(DISTINCT meeting_id) AS meetings,
+                       CAST(max(date) AS VARCHAR) AS last_seen
+                FROM took_part GROUP BY person_id ORDER BY meetings DESC, person_id LIMIT ?),
+        posts AS (SELECT person_id, string_agg(DISTINCT post, ', ' ORDER BY post) AS posts
+                  FROM titles WHERE event_id IN (SELECT event_id FROM _web_pl)
+                  AND person_id IN (SELECT person_id FROM top) GROUP BY person_id)
+        SELECT top.person_id, pe.name, top.meetings, top.last_seen, posts.posts
+        FROM top JOIN people pe USING (person_id) LEFT JOIN posts USING (person_id)
+        ORDER BY top.meetings DESC, top.person_id""", [OFFICIALS])
     directives = _rows(con, """
         SELECT ed.directive_id, any_value(d.label) AS label,
                count(DISTINCT e.meeting_id) AS meetings
-        FROM events e JOIN event_directives ed USING (event_id)
+        FROM (SELECT event_id, directive_id FROM event_directives
+              WHERE event_id IN (SELECT event_id FROM _web_pl)) ed
+        JOIN _web_pl e USING (event_id)
         LEFT JOIN directives d USING (directive_id)
-        WHERE e.jurisdiction = ? GROUP BY ed.directive_id
-        ORDER BY meetings DESC, ed.directive_id LIMIT ?""", [name, TOP])
+        GROUP BY ed.directive_id ORDER BY meetings DESC, ed.directive_id LIMIT ?""", [TOP])
     return m.PlacePage(place=m.PlaceInfo(**info), by_month=[m.PeriodCount(**r) for r in by_month],
                        meetings=[m.MeetingRow(**r) for r in meetings],
                        officials=[m.Official(**r) for r in officials],
@@ -355,27 +384,53 @@ def place_page(con: Con, name: str) -> m.PlacePage:
 
 def document_page(con: Con, doc_id: str) -> m.DocumentPage:
     """A stored report by doc_id (or content hash), its record and the facts' spans."""
-    rows = _rows(con, """
+    # two plain lookups: one filter with OR would read every report's text
+    hashes = [r[0] for r in con.execute(
+        "SELECT hash FROM documents WHERE doc_id = ? ORDER BY ingested_at, hash LIMIT 20",
+        [doc_id]).fetchall()]
+    if not hashes:
+        hashes = [r[0] for r in con.execute("SELECT hash FROM documents WHERE hash = ?",
+                                            [doc_id]).fetchall()]
+    if not hashes:
+        raise NotFound("document", doc_id)
+    row = _one(con, """
         SELECT doc_id, hash, lang, title, CAST(published AS VARCHAR) AS published, source, url,
                origin, text, CAST(record AS VARCHAR) AS record
-        FROM documents WHERE doc_id = ? OR hash = ?
-        ORDER BY doc_id = ? DESC, ingested_at, hash LIMIT 20""", [doc_id, doc_id, doc_id])
-    if not rows:
-        raise NotFound("document", doc_id)
-    row = rows[0]
+        FROM documents WHERE hash = ?""", [hashes[0]])
+    assert row is not None
     text = row.pop("text") or ""
     record = json.loads(row.pop("record") or "{}")
     people = _rows(con, """
-        SELECT DISTINCT pe.name, pe.person_id FROM events e
+        SELECT DISTINCT pe.name, pe.person_id
+        FROM (SELECT event_id FROM events WHERE hash = ?) e
         JOIN participations p USING (event_id) JOIN people pe USING (person_id)
-        WHERE e.hash = ? ORDER BY pe.name""", [row["hash"]])
+        ORDER BY pe.name""", [row["hash"]])
     return m.DocumentPage(document=m.DocumentInfo(**row), text=text, record=record,
                           facts=facts_of(record, len(text), text),
                           people=[m.PersonLink(**p) for p in people],
-                          others=[r["hash"] for r in rows[1:] if r["doc_id"] == row["doc_id"]])
+                          others=hashes[1:])
 
 
 # -- search ---------------------------------------------------------------------------
+
+def _store_index_search(con: Con, query: str, limit: int) -> list[dict[str, Any]] | None:
+    """Ranked hits from the store's own postings (search_terms), when the database has them.
+
+    None when it has not: the DuckDB full-text index (or a scan) answers instead.
+    """
+    try:
+        index = importlib.import_module("luoshi.store.search_index")
+    except ImportError:
+        return None
+    found = con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = "
+                        "'search_terms' AND NOT temporary").fetchone()
+    if not (found and found[0]) or not hasattr(index, "search"):
+        return None
+    names = ("doc_id", "title", "published", "score", "text")
+    return [dict(zip(names, (*row[:2], None if row[2] is None else str(row[2]), *row[3:5]),
+                     strict=True))
+            for row in index.search(con, query, limit)]
+
 
 def has_search_index(con: Con) -> bool:
     path = fts_extension_path()
@@ -439,9 +494,10 @@ def search_page(con: Con, query: str, limit: int = SEARCH_LIMIT) -> m.SearchPage
     terms = search_text(query).strip()
     if not terms:
         return m.SearchPage(query=query, hits=[])
-    if has_search_index(con):
+    rows = _store_index_search(con, query, limit)
+    if rows is None and has_search_index(con):
         rows = _bm25(con, terms, limit)
-    else:
+    if rows is None:  # no index at all: a scan, slower but the same answer set
         rows = _rows(con, """
             SELECT doc_id, title, CAST(published AS VARCHAR) AS published, 1.0 AS score, text
             FROM documents WHERE contains(lower(text), lower(?)) ORDER BY doc_id LIMIT ?""",
