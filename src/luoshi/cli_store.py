@@ -81,13 +81,16 @@ def handles_errors(func: F) -> F:
 @click.option("--fail-fast", is_flag=True, help="Stop at the first bad input.")
 @click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True)
 @click.option("--quiet", "-q", is_flag=True, help="No progress line.")
+@click.option("--parquet", type=click.Path(exists=True, file_okay=False),
+              help="Store the records of `luoshi extract --engine dask -o DIR` instead.")
 @click.option("--batch-size", type=click.IntRange(min=1),
               help="Documents per transaction.  [default: 500]")
 @click.option("--lock-timeout", type=click.FloatRange(min=0), default=WRITE_LOCK_TIMEOUT,
               show_default=True, help="Seconds to wait for readers to let go of the database.")
 @handles_errors
 def ingest(paths: tuple[str, ...], db: str, jobs: int, fail_fast: bool, max_bytes: int,
-           quiet: bool, batch_size: int | None, lock_timeout: float) -> None:
+           quiet: bool, batch_size: int | None, lock_timeout: float,
+           parquet: str | None) -> None:
     """Extract the reports in PATHS and store them in the database (idempotent).
 
     The same text is stored once however often it is ingested; each batch is one
@@ -99,6 +102,7 @@ def ingest(paths: tuple[str, ...], db: str, jobs: int, fail_fast: bool, max_byte
 
         luoshi ingest samples/ --db luoshi.duckdb
     """
+    from luoshi.distributed import counted, parquet_extractions
     from luoshi.store.database import open_database
     from luoshi.store.ingest import BATCH_SIZE, IngestSummary
     from luoshi.store.ingest import ingest as ingest_all
@@ -113,7 +117,8 @@ def ingest(paths: tuple[str, ...], db: str, jobs: int, fail_fast: bool, max_byte
         line.show(f"{run.done} documents, {rate:,.0f} docs/s")
 
     with open_database(db, exclusive=False, lock_timeout=lock_timeout) as database:
-        items = extracted(paths or ("-",), run, fail_fast, max_bytes, jobs)
+        items = (counted(parquet_extractions(parquet), run) if parquet
+                 else extracted(paths or ("-",), run, fail_fast, max_bytes, jobs))
         ingest_all(database, items, summary, batch_size=batch_size or BATCH_SIZE,
                    progress=progress)
         # also rebuilds an index a killed run left behind the documents
