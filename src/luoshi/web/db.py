@@ -9,16 +9,13 @@ the answer is built; nothing in `luoshi.web` calls `duckdb.connect` anywhere els
 from __future__ import annotations
 
 import os
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
 
-RETRY_SECONDS = 3.0  # how long a reader waits for a writer's batch to commit
-FIRST_PAUSE = 0.02
-LONGEST_PAUSE = 0.25
+RETRY_SECONDS = 3.0  # how long a page waits for a writer's batch to commit
 
 
 class DatabaseUnavailable(Exception):
@@ -31,41 +28,27 @@ class DatabaseUnavailable(Exception):
         self.busy = busy
 
 
-def _locked(exc: duckdb.Error) -> bool:
-    text = str(exc).lower()
-    return "lock" in text or "resource temporarily unavailable" in text
-
-
 def connect_readonly(path: str | os.PathLike[str],
                      retry_seconds: float = RETRY_SECONDS) -> duckdb.DuckDBPyConnection:
     """A read-only connection to `path`, retrying while a writer holds the lock.
 
-    Raises DatabaseUnavailable when the file is missing, is not a luoshi database, or
-    stays locked for `retry_seconds`.
+    The store's `connect_readonly` does the opening and the waiting (ingest's batches
+    hold the file for a moment each); a page waits at most `retry_seconds`. Raises
+    DatabaseUnavailable when the file is missing, is not a luoshi database, or stays
+    locked that long.
     """
+    from luoshi.errors import DatabaseBusy, LuoshiError
+    from luoshi.store.database import connect_readonly as store_connect
+
     name = str(path)
-    if not Path(name).is_file():
-        raise DatabaseUnavailable(name, "no such database file")
-    deadline = time.monotonic() + retry_seconds
-    pause = FIRST_PAUSE
-    while True:
-        try:
-            con = duckdb.connect(name, read_only=True)
-            break
-        except duckdb.Error as exc:
-            if not _locked(exc):
-                raise DatabaseUnavailable(name, str(exc).splitlines()[0]) from exc
-            if time.monotonic() + pause > deadline:
-                raise DatabaseUnavailable(name, "locked by a writer; try again shortly",
-                                          busy=True) from exc
-            time.sleep(pause)
-            pause = min(pause * 2, LONGEST_PAUSE)
     try:
-        con.execute("SELECT 1 FROM schema_migrations LIMIT 1")
-    except duckdb.Error as exc:
-        con.close()
-        raise DatabaseUnavailable(name, "not a luoshi database (no schema)") from exc
-    return con
+        return store_connect(name, timeout=retry_seconds)
+    except DatabaseBusy as exc:
+        raise DatabaseUnavailable(name, f"locked by a writer for more than {retry_seconds:g} "
+                                        "s; try again shortly", busy=True) from exc
+    except LuoshiError as exc:
+        reason = str(exc.fields.get("reason") or exc.line())
+        raise DatabaseUnavailable(name, reason) from exc
 
 
 def database_version(path: str | os.PathLike[str]) -> tuple[int, ...]:

@@ -470,10 +470,13 @@ scores AS (
     FROM term_tf tt JOIN cdocs USING (docid) JOIN qterms q USING (termid)
     JOIN fts_main_documents.docs AS docs ON docs.docid = tt.docid, stats
     GROUP BY tt.docid),
-top AS (SELECT d.hash, d.doc_id, scores.score FROM scores
+best AS (SELECT round(score, 9) AS score FROM scores ORDER BY score DESC LIMIT ?),
+tied AS (SELECT docid, score FROM scores
+         WHERE round(score, 9) >= (SELECT min(score) FROM best)),  -- the best and their ties
+top AS (SELECT d.hash, d.doc_id, tied.score FROM tied
         JOIN fts_main_documents.docs AS docs USING (docid)
         JOIN documents d ON d.hash = docs.name
-        ORDER BY round(scores.score, 9) DESC, d.doc_id, d.hash LIMIT ?)
+        ORDER BY round(tied.score, 9) DESC, d.doc_id, d.hash LIMIT ?)
 SELECT top.doc_id, d.title, CAST(d.published AS VARCHAR) AS published, top.score, d.text
 FROM top JOIN documents d USING (hash) ORDER BY round(top.score, 9) DESC, top.doc_id, d.hash
 """
@@ -486,7 +489,7 @@ def _bm25(con: Con, terms: str, limit: int) -> list[dict[str, Any]]:
     wanted, termids, dfs = row
     # one placeholder per term: a constant IN list is filtered inside the scan
     sql = BM25_TOP.replace("{placeholders}", ", ".join("?" * len(termids)))
-    return _rows(con, sql, [termids, dfs, *termids, wanted, limit])
+    return _rows(con, sql, [termids, dfs, *termids, wanted, limit, limit])
 
 
 def search_page(con: Con, query: str, limit: int = SEARCH_LIMIT) -> m.SearchPage:
