@@ -82,7 +82,7 @@ def fidelity_chart(page: m.DirectivePage) -> Chart:
 def periods_chart(rows: list[m.PeriodCount], title: str, what: str = "meetings") -> Chart:
     return {"data": [{"type": "bar", "name": what, "x": [r.period for r in rows],
                       "y": [r.meetings for r in rows], "marker": {"color": "#2c3e50"}}],
-            "layout": _layout(title, xaxis={"type": "category", "title": {"text": "month"}},
+            "layout": _layout(title, xaxis={"type": "date", "title": {"text": "month"}},
                               yaxis={"title": {"text": what}})}
 
 
