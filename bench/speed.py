@@ -146,7 +146,6 @@ def bench_ingest(reports: list[Report], docs: list[InputDoc], records: list[dict
                                      for i in range(0, len(items), 500)])
             figure("ingest (store only)", count / seconds, "docs/s")
             figure("meeting clustering", timed(lambda: cluster_meetings(db)), "s")
-            figure("full-text index build", timed(db.build_search_index), "s")
             clusters = dict(db.con.execute(
                 "SELECT hash, meeting_id FROM events WHERE idx = 0").fetchall())
         precision, recall, pairs = clustering_scores(reports, clusters)

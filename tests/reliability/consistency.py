@@ -77,6 +77,10 @@ CHECKS: dict[str, str] = {
     "event of a missing meeting":
         """SELECT event_id FROM events
            WHERE meeting_id IS NOT NULL AND meeting_id NOT IN (SELECT meeting_id FROM meetings)""",
+    "document without its search postings":
+        "SELECT hash FROM documents WHERE hash NOT IN (SELECT hash FROM search_docs)",
+    "search postings without their document":
+        "SELECT hash FROM search_docs WHERE hash NOT IN (SELECT hash FROM documents)",
     "meeting whose report count is wrong":
         """SELECT m.meeting_id FROM meetings m
            LEFT JOIN (SELECT meeting_id, count(*) AS n FROM events GROUP BY meeting_id) e
@@ -87,9 +91,6 @@ CHECKS: dict[str, str] = {
 # after a run that completed: nothing left pending
 COMPLETE: dict[str, str] = {
     "event without a meeting": "SELECT event_id FROM events WHERE meeting_id IS NULL",
-    "full-text index behind the documents":
-        """SELECT 1 WHERE coalesce((SELECT value FROM meta WHERE key = 'fts_documents'), '')
-           != (SELECT count(*)::VARCHAR FROM documents)""",
 }
 
 

@@ -24,15 +24,16 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
-import pandas as pd
+import pyarrow as pa
 
 from luoshi.errors import DatabaseBusy, LuoshiError
+from luoshi.store import search_index
 from luoshi.store.rows import People, PersonRow, Rows, add_record
 from luoshi.store.schema import migrate, schema_version
 
 COLUMNS = {
     "documents": ["hash", "doc_id", "lang", "title", "published", "source", "url", "origin",
-                  "text", "search_text", "warnings", "record"],
+                  "text", "warnings", "record"],
     "events": ["event_id", "hash", "doc_id", "idx", "date", "date_text", "date_basis", "kind",
                "host", "jurisdiction", "level", "province", "meeting_id"],
     "directives": ["directive_id", "kind", "body", "term", "session", "label", "zh", "date_end",
@@ -262,6 +263,7 @@ class Database:
                     self._insert(table, list(data.values()), "OR IGNORE")
                 else:
                     self._insert(table, data, "")
+            search_index.write(con, rows.search_docs, rows.search_terms)
             generation = uuid.uuid4().hex
             self.set_meta(PEOPLE_GENERATION, generation)
             con.execute("COMMIT")
@@ -275,7 +277,9 @@ class Database:
         if not data:
             return
         columns = COLUMNS[table]
-        frame = pd.DataFrame(data, columns=columns)
+        # Arrow columns: DuckDB reads them without a copy, and building them from Python
+        # lists is several times faster than a pandas DataFrame
+        frame = pa.table({c: pa.array([row[i] for row in data]) for i, c in enumerate(columns)})
         name = f"_luoshi_{table}"
         self.con.register(name, frame)
         try:
@@ -293,23 +297,12 @@ class Database:
         return row[0] if row else None
 
     def build_search_index(self) -> bool:
-        """(Re)build the full-text index over documents; False when FTS is unavailable.
-
-        One transaction: a run killed while it builds leaves the previous index whole.
-        """
-        path = fts_extension_path()
-        if path is None:
-            return False
+        """Postings for any document stored without them (a database from an older luoshi
+        or a restore); documents stored by this version get theirs in their own batch."""
         with self.holding() as con:
-            con.execute(f"LOAD '{path}'")
             con.execute("BEGIN TRANSACTION")
             try:
-                # RE2 takes no \u escapes: the CJK range is written with its own characters
-                con.execute("PRAGMA create_fts_index('documents', 'hash', 'search_text', "
-                            "stemmer='porter', stopwords='english', "
-                            "ignore='(\\.|[^a-z0-9\u4e00-\u9fff])+', "
-                            "strip_accents=1, lower=1, overwrite=1)")
-                self.set_meta("fts_documents", str(self._document_count()))
+                search_index.backfill(con)
                 con.execute("COMMIT")
             except Exception:
                 con.execute("ROLLBACK")
@@ -317,13 +310,10 @@ class Database:
         return True
 
     def search_index_is_current(self) -> bool:
-        """Whether the full-text index covers every stored document (documents are only
-        ever added, so equal counts mean the same set)."""
+        """Whether every stored document has its postings."""
         with self.holding() as con:
-            row = con.execute("SELECT count(*) FROM duckdb_schemas() "
-                              "WHERE schema_name = 'fts_main_documents'").fetchone()
-            return bool(row and row[0]) and self.get_meta("fts_documents") == str(
-                self._document_count())
+            row = con.execute("SELECT count(*) FROM search_docs").fetchone()
+            return row is not None and int(row[0]) == self._document_count()
 
     def _document_count(self) -> int:
         row = self.con.execute("SELECT count(*) FROM documents").fetchone()

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from luoshi.store.search_text import search_text
+from luoshi.store import search_index
 
 PERSON_GAP_YEARS = 8  # the same name in one province this far apart is another person
 CREATION_SUFFIX = re.compile(r"-(\d+)$")
@@ -27,6 +27,8 @@ class Rows:
     tasks: list[tuple[Any, ...]] = field(default_factory=list)
     credits: list[tuple[Any, ...]] = field(default_factory=list)
     fidelity: list[tuple[Any, ...]] = field(default_factory=list)
+    search_docs: list[tuple[int, str, int]] = field(default_factory=list)
+    search_terms: list[tuple[str, int, int]] = field(default_factory=list)
 
 
 @dataclass
@@ -106,9 +108,11 @@ def add_record(rows: Rows, record: dict[str, Any], text: str, origin: str,
     rows.documents.append((
         digest, record["doc_id"], record.get("lang"), record.get("title"),
         _day(record.get("published")), record.get("source"), record.get("url"), origin, text,
-        search_text(f"{record.get('title') or ''}\n{text}"), record.get("warnings") or [],
-        json.dumps(record, ensure_ascii=False),
+        record.get("warnings") or [], json.dumps(record, ensure_ascii=False),
     ))
+    doc, terms = search_index.postings(digest, f"{record.get('title') or ''}\n{text}")
+    rows.search_docs.append(doc)
+    rows.search_terms.extend(terms)
     for credit in record.get("credits") or []:
         rows.credits.append((digest, credit["name"], credit["role"]))
     for index, event in enumerate(record.get("events") or []):

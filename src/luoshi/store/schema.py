@@ -68,9 +68,24 @@ def _meetings(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(MEETINGS_TABLE)
 
 
+def _search_index(con: duckdb.DuckDBPyConnection) -> None:
+    """Postings written with each document replace DuckDB's full-text index, which had to
+    be rebuilt over every document after each ingest; existing documents get theirs here."""
+    from luoshi.store import search_index
+
+    con.execute(search_index.SCHEMA)
+    search_index.backfill(con)
+    con.execute("DROP SCHEMA IF EXISTS fts_main_documents CASCADE")
+    con.execute("DELETE FROM meta WHERE key = 'fts_documents'")
+    # the column stays (DuckDB 1.5 cannot replay a DROP COLUMN from its write-ahead log),
+    # empty: NULLs take no space
+    con.execute("UPDATE documents SET search_text = NULL WHERE search_text IS NOT NULL")
+
+
 MIGRATIONS: list[tuple[str, Callable[[duckdb.DuckDBPyConnection], None]]] = [
     ("0001_initial", _initial),
     ("0002_meetings", _meetings),
+    ("0003_search_index", _search_index),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
