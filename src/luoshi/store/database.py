@@ -263,7 +263,7 @@ class Database:
                     self._insert(table, list(data.values()), "OR IGNORE")
                 else:
                     self._insert(table, data, "")
-            search_index.write(con, rows.search_docs, rows.search_terms)
+            search_index.write(con, rows.postings)
             generation = uuid.uuid4().hex
             self.set_meta(PEOPLE_GENERATION, generation)
             con.execute("COMMIT")
@@ -279,7 +279,8 @@ class Database:
         columns = COLUMNS[table]
         # Arrow columns: DuckDB reads them without a copy, and building them from Python
         # lists is several times faster than a pandas DataFrame
-        frame = pa.table({c: pa.array([row[i] for row in data]) for i, c in enumerate(columns)})
+        values = zip(*data, strict=True)  # column by column
+        frame = pa.table({c: pa.array(v) for c, v in zip(columns, values, strict=True)})
         name = f"_luoshi_{table}"
         self.con.register(name, frame)
         try:

@@ -27,8 +27,7 @@ class Rows:
     tasks: list[tuple[Any, ...]] = field(default_factory=list)
     credits: list[tuple[Any, ...]] = field(default_factory=list)
     fidelity: list[tuple[Any, ...]] = field(default_factory=list)
-    search_docs: list[tuple[int, str, int]] = field(default_factory=list)
-    search_terms: list[tuple[str, int, int]] = field(default_factory=list)
+    postings: search_index.Postings = field(default_factory=search_index.Postings)
 
 
 @dataclass
@@ -110,9 +109,7 @@ def add_record(rows: Rows, record: dict[str, Any], text: str, origin: str,
         _day(record.get("published")), record.get("source"), record.get("url"), origin, text,
         record.get("warnings") or [], json.dumps(record, ensure_ascii=False),
     ))
-    doc, terms = search_index.postings(digest, f"{record.get('title') or ''}\n{text}")
-    rows.search_docs.append(doc)
-    rows.search_terms.extend(terms)
+    rows.postings.add(digest, f"{record.get('title') or ''}\n{text}")
     for credit in record.get("credits") or []:
         rows.credits.append((digest, credit["name"], credit["role"]))
     for index, event in enumerate(record.get("events") or []):

@@ -16,12 +16,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass, field
 from typing import Any
 
 import duckdb
 
-LATIN_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
-CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
+LATIN_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+CJK = "\u3400-\u4dbf\u4e00-\u9fff"
+CJK_ANY = re.compile(f"[{CJK}]")
+CJK_BIGRAM = re.compile(f"(?=([{CJK}][{CJK}]))")
+CJK_SINGLE = re.compile(f"(?<![{CJK}])[{CJK}](?![{CJK}])")
 STOP_WORDS = frozenset(["a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has",
                         "have", "in", "is", "it", "its", "of", "on", "or", "s", "that", "the",
                         "this", "to", "was", "were", "which", "who", "will", "with"])
@@ -38,16 +42,12 @@ CREATE TABLE IF NOT EXISTS search_terms (term UBIGINT, doc UBIGINT, tf USMALLINT
 
 def terms(text: str) -> Counter[str]:
     """The index terms of a text, with their counts."""
-    counts: Counter[str] = Counter()
-    lowered = text.lower()
-    for run in CJK_RUN.findall(lowered):
-        if len(run) == 1:
-            counts[run] += 1
-        else:
-            counts.update(run[i:i + 2] for i in range(len(run) - 1))
-    counts.update(word.replace("’", "'") for word in LATIN_WORD.findall(CJK_RUN.sub(" ", lowered))
-                  if word not in STOP_WORDS)
-    return counts
+    lowered = text.lower().replace("’", "'")
+    found = [word for word in LATIN_WORD.findall(lowered) if word not in STOP_WORDS]
+    if CJK_ANY.search(lowered):
+        found += CJK_BIGRAM.findall(lowered)  # overlapping: the pattern is all lookahead
+        found += CJK_SINGLE.findall(lowered)
+    return Counter(found)
 
 
 def doc_number(content_hash: str) -> int:
@@ -55,29 +55,43 @@ def doc_number(content_hash: str) -> int:
     return int(content_hash[:16], 16)
 
 
-def postings(content_hash: str, text: str) -> tuple[tuple[int, str, int], list[tuple[str, int, int]]]:
-    """(doc number, hash, length) and (term, doc number, tf) rows for one document."""
-    counts = terms(text)
-    number = doc_number(content_hash)
-    return ((number, content_hash, sum(counts.values())),
-            [(term, number, min(tf, MAX_TF)) for term, tf in counts.items()])
+@dataclass
+class Postings:
+    """Postings of several documents, column by column (as they go into DuckDB)."""
+
+    docs: list[int] = field(default_factory=list)
+    hashes: list[str] = field(default_factory=list)
+    lengths: list[int] = field(default_factory=list)
+    terms: list[str] = field(default_factory=list)
+    term_docs: list[int] = field(default_factory=list)
+    tfs: list[int] = field(default_factory=list)
+
+    def add(self, content_hash: str, text: str) -> None:
+        counts = terms(text)
+        number = doc_number(content_hash)
+        self.docs.append(number)
+        self.hashes.append(content_hash)
+        self.lengths.append(sum(counts.values()))
+        self.terms.extend(counts)
+        self.term_docs.extend([number] * len(counts))
+        tfs = counts.values()
+        self.tfs.extend(tfs if len(text) < MAX_TF else (min(tf, MAX_TF) for tf in tfs))
 
 
-def write(con: duckdb.DuckDBPyConnection, docs: list[tuple[int, str, int]],
-          rows: list[tuple[str, int, int]]) -> None:
+def write(con: duckdb.DuckDBPyConnection, postings: Postings) -> None:
     """Add documents' postings (inside the caller's transaction); terms are hashed by DuckDB."""
-    if not docs:
+    if not postings.docs:
         return
     import pyarrow as pa
 
     con.register("new_search_docs", pa.table({
-        "doc": pa.array([d[0] for d in docs], pa.uint64()),
-        "hash": pa.array([d[1] for d in docs], pa.string()),
-        "length": pa.array([d[2] for d in docs], pa.int32())}))
+        "doc": pa.array(postings.docs, pa.uint64()),
+        "hash": pa.array(postings.hashes, pa.string()),
+        "length": pa.array(postings.lengths, pa.int32())}))
     con.register("new_search_terms", pa.table({
-        "term": pa.array([r[0] for r in rows], pa.string()),
-        "doc": pa.array([r[1] for r in rows], pa.uint64()),
-        "tf": pa.array([r[2] for r in rows], pa.uint16())}))
+        "term": pa.array(postings.terms, pa.string()),
+        "doc": pa.array(postings.term_docs, pa.uint64()),
+        "tf": pa.array(postings.tfs, pa.uint16())}))
     try:
         con.execute("INSERT INTO search_docs SELECT doc, hash, length FROM new_search_docs")
         con.execute("INSERT INTO search_terms SELECT hash(term), doc, tf FROM new_search_terms")
@@ -97,12 +111,10 @@ def backfill(con: duckdb.DuckDBPyConnection) -> int:
             "SELECT hash, coalesce(title, '') || chr(10) || text FROM documents "
             "WHERE hash IN (SELECT unnest(?::VARCHAR[]))",
             [missing[first:first + BACKFILL_BATCH]]).fetchall()
-        docs, rows = [], []
+        postings = Postings()
         for digest, text in chunk:
-            doc, terms = postings(digest, text)
-            docs.append(doc)
-            rows.extend(terms)
-        write(con, docs, rows)
+            postings.add(digest, text)
+        write(con, postings)
     return len(missing)
 
 
