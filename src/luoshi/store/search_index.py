@@ -123,18 +123,23 @@ WITH query AS (SELECT DISTINCT hash(unnest(?::VARCHAR[])) AS term),
 stats AS (SELECT count(*)::DOUBLE AS n, avg(length) AS avgdl FROM search_docs),
 hits AS (SELECT term, doc, tf FROM search_terms WHERE term IN (SELECT term FROM query)),
 df AS (SELECT term, count(*) AS df FROM hits GROUP BY term),
+matched AS (SELECT doc FROM hits GROUP BY doc HAVING count(*) = (SELECT count(*) FROM query)),
 scored AS (
     SELECT hits.doc,
            sum(ln(1 + (stats.n - df.df + 0.5) / (df.df + 0.5)) * hits.tf * ({K1} + 1)
-               / (hits.tf + {K1} * (1 - {B} + {B} * search_docs.length / stats.avgdl))) AS score,
-           count(*) AS matched
-    FROM hits JOIN df USING (term) JOIN search_docs USING (doc), stats
-    GROUP BY hits.doc)
-SELECT documents.doc_id, documents.title, documents.published, scored.score, documents.text
-FROM scored JOIN search_docs USING (doc) JOIN documents USING (hash)
-WHERE scored.matched = (SELECT count(*) FROM query)
-ORDER BY scored.score DESC, documents.doc_id
-LIMIT ?
+               / (hits.tf + {K1} * (1 - {B} + {B} * search_docs.length / stats.avgdl))) AS score
+    FROM hits JOIN matched USING (doc) JOIN df USING (term) JOIN search_docs USING (doc), stats
+    GROUP BY hits.doc),
+-- rank first, then read documents for the best (and their ties) only; scores equal but
+-- for rounding (sums in another order) rank by doc_id, so answers are stable
+best AS (SELECT round(score, 9) AS score FROM scored ORDER BY score DESC LIMIT ?),
+tied AS (SELECT doc, score FROM scored WHERE round(score, 9) >= (SELECT min(score) FROM best)),
+top AS (SELECT search_docs.hash, documents.doc_id, tied.score
+        FROM tied JOIN search_docs USING (doc) JOIN documents USING (hash)
+        ORDER BY round(tied.score, 9) DESC, documents.doc_id, search_docs.hash LIMIT ?)
+SELECT top.doc_id, documents.title, documents.published, top.score, documents.text
+FROM top JOIN documents USING (hash)
+ORDER BY round(top.score, 9) DESC, top.doc_id, top.hash
 """
 
 
@@ -143,4 +148,4 @@ def search(con: duckdb.DuckDBPyConnection, query: str, limit: int = 20) -> list[
     wanted = list(terms(query))
     if not wanted:
         return []
-    return con.execute(QUERY, [wanted, limit]).fetchall()
+    return con.execute(QUERY, [wanted, limit, limit]).fetchall()
