@@ -3,7 +3,8 @@
 `luoshi ingest` holds DuckDB's write lock only while it writes a batch, so a reader that
 finds the file locked waits a moment and tries again rather than failing. Every page and
 API endpoint opens its own short-lived connection through `reading()` and closes it when
-the answer is built; nothing in `luoshi.web` calls `duckdb.connect` anywhere else.
+the answer is built; nothing else in `luoshi.web` opens the database (`connect_readonly`
+below is the one door, and it goes through the store's own lock-waiting opener).
 """
 
 from __future__ import annotations
