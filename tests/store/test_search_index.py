@@ -66,6 +66,13 @@ def test_search_index_migration_indexes_older_databases(tmp_path: Path) -> None:
         assert [row[0] for row in search_index.search(db.con, "common prosperity")] == ["old-1"]
         assert db.search_index_is_current()
         assert db.con.execute("SELECT search_text FROM documents").fetchone() == (None,)
+        # 0004: the tables that grow with every report keep no primary-key index
+        keys = db.con.execute("SELECT count(*) FROM duckdb_constraints() WHERE table_name IN "
+                              "('documents', 'events', 'meetings') AND "
+                              "constraint_type = 'PRIMARY KEY'").fetchone()
+        assert keys == (0,)
+        assert db.con.execute("SELECT doc_id, title FROM documents").fetchall() == [
+            ("old-1", "A title")]
     again = duckdb.connect(str(path))
     assert migrate(again) == []
     again.close()
