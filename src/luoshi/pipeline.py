@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
 from luoshi.extract.credits import find_credits
 from luoshi.extract.dates import find_date
@@ -100,10 +101,20 @@ def run_steps(doc: Doc, kb: KB) -> Doc:
 def extract_document(item: InputDoc, kb: KB | None = None) -> Record:
     """One input document to its record."""
     kb = kb or load_kb()
-    doc = Doc(text=item.text, doc_id=item.doc_id, published_hint=item.published, url=item.url)
+    hint = item.published if _is_day(item.published) else None
+    doc = Doc(text=item.text, doc_id=item.doc_id, published_hint=hint, url=item.url)
+    if item.published is not None and hint is None:
+        doc.warn(f"published {item.published!r} is not a YYYY-MM-DD day: ignored")
     record = run_steps(doc, kb).to_record()
     record.content_hash = content_id(item.text)
     return record
+
+
+def _is_day(value: object) -> bool:
+    try:
+        return isinstance(value, str) and len(value) == 10 and bool(date.fromisoformat(value))
+    except ValueError:
+        return False
 
 
 def extract(text: str, published: str | None = None, doc_id: str | None = None,

@@ -25,9 +25,9 @@ EN_ROLE_WORDS = [
 EN_CREDIT_BLOCK = re.compile(
     r"[(\[]\s*(?:(?:all[- ]media\s+)?reporters?|correspondents?|editors?(?:\s+in\s+charge)?"
     r"|responsible\s+editors?|photo(?:graph)?(?:s|ed)?\s+by|written\s+by)\b[^()\[\]\n]{0,200}[)\]]"
-    r"|^\s*(?:(?:responsible\s+)?editors?(?:\s+in\s+charge)?|reporters?|correspondents?"
+    r"|^[^\S\n]*(?:(?:responsible\s+)?editors?(?:\s+in\s+charge)?|reporters?|correspondents?"
     r"|photographers?|photos?(?:\s+by)?|authors?)\s*[:：][^\n]{1,120}$"
-    r"|^\s*(?:photo(?:graph)?s?|pictures?)\s+by\s+[^\n]{1,80}$",
+    r"|^[^\S\n]*(?:photo(?:graph)?s?|pictures?)\s+by\s+[^\n]{1,80}$",
     re.I | re.M,
 )
 EN_ROLE_SPLIT = re.compile(

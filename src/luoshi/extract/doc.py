@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from luoshi.extract.spans import SpanIndex
 from luoshi.kb.lexicon import Hit
 from luoshi.record import Credit, Event, Record, Span
 
@@ -48,6 +49,7 @@ class Doc:
     province: str | None = None
     warnings: list[str] = field(default_factory=list)
     cache: dict[str, Any] = field(default_factory=dict, repr=False)
+    _skip_index: tuple[int, SpanIndex] | None = field(default=None, repr=False)
 
     def memo(self, key: str, compute: Callable[[], Any]) -> Any:
         """A value derived from fields no later step changes, computed once per document."""
@@ -60,10 +62,11 @@ class Doc:
             self.warnings.append(message)
 
     def skipped(self, start: int, end: int) -> bool:
-        for skip_start, skip_end in self.skip:  # noqa: SIM110 (a loop is faster than any())
-            if skip_start <= start and end <= skip_end:
-                return True
-        return False
+        """Whether [start, end) lies inside a skipped span (indexed again when steps have
+        appended to skip: asked for every hit, it must not scan every furniture line)."""
+        if self._skip_index is None or self._skip_index[0] != len(self.skip):
+            self._skip_index = (len(self.skip), SpanIndex(self.skip))
+        return self._skip_index[1].contains(start, end)
 
     def hits_of(self, *kinds: str) -> list[Hit]:
         return [h for h in self.hits if h.kind in kinds and not self.skipped(h.start, h.end)]

@@ -16,13 +16,15 @@ from luoshi.normalize import fold
 ISO_DAY = r"(?P<y>(?:19|20)\d\d)[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})"
 ZH_DAY = r"(?P<y>(?:19|20)\d\d)年(?P<m>\d{1,2})月(?P<d>\d{1,2})日"
 
+# A pattern searched with re.M starts with ^[^\S\n]*, never ^\s*: \s* would run across a
+# run of blank lines from each of its line starts, quadratic in the run's length.
 EN_PUBLISHED = [
     re.compile(r"^\s*date\s+" + ISO_DAY, re.I),
     # `\b` first: a label starts a word, and most positions are inside words, where the
     # search fails at once ("Resource:" is not "source:")
     re.compile(r"\b(?:release|publish(?:ed|ing)?|publication|post(?:ed)?|issue)\s*(?:time|date|on|at)?"
                r"\s*[:：]?\s*" + ISO_DAY, re.I),
-    re.compile(r"^\s*(?:date|time)\s*[:：]\s*" + ISO_DAY, re.I | re.M),
+    re.compile(r"^[^\S\n]*(?:date|time)\s*[:：]\s*" + ISO_DAY, re.I | re.M),
     # a short line of an outlet's name and a day, alone or before other furniture:
     # "Weifang Daily    2023-12-15 07:30", "Changting News Network    2022-12-29    Font: ..."
     re.compile(r"^[^\n.]{0,60}?(?<!\S)" + ISO_DAY + r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?[ \t]*"
@@ -36,7 +38,7 @@ ZH_PUBLISHED = [
         "(?P<y>", "(?P<y2>").replace("(?P<m>", "(?P<m2>").replace("(?P<d>", "(?P<d2>") + ")"),
     re.compile(r"来源[:：][^\n|]{1,30}\|\s*" + ZH_DAY),
     # "2022年10月25日 来源：长沙市人民政府": a day that opens a furniture line, not a sentence
-    re.compile(r"^\s*" + ZH_DAY + r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:来源|$|\s{2,})", re.M),
+    re.compile(r"^[^\S\n]*" + ZH_DAY + r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:来源|$|\s{2,})", re.M),
     re.compile(r"^[^\n]{0,20}?\s" + ISO_DAY + r"\s+\d{1,2}:\d{2}", re.M),
 ]
 # each with a word it cannot match without, looked for in the folded text first
@@ -48,7 +50,7 @@ EN_SOURCE = [
 ]
 ZH_SOURCE = [
     re.compile(r"来源[:：]\s*(?P<s>[^\s|，。：:]{2,20})"),
-    re.compile(r"^\s*(?P<s>[^\s\d]{2,10})\s+" + ISO_DAY + r"\s+\d{1,2}:\d{2}", re.M),
+    re.compile(r"^[^\S\n]*(?P<s>[^\s\d]{2,10})\s+" + ISO_DAY + r"\s+\d{1,2}:\d{2}", re.M),
 ]
 ZH_HEADER_LINE = re.compile(r"^#\s*《(?P<s>[^》]{1,20})》.*$", re.M)
 ZH_BODY_MARKER = re.compile(r"[，,]\s*正文[:：]")

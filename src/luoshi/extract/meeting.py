@@ -12,6 +12,7 @@ import re
 from luoshi.extract.directives.mentions import lead_end
 from luoshi.extract.doc import Doc, HostPhrase
 from luoshi.extract.names import is_pinyin_name
+from luoshi.extract.spans import SpanIndex
 from luoshi.extract.text import earliest_match, paragraphs
 from luoshi.kb.loader import KB
 
@@ -94,7 +95,7 @@ ZH_LEVEL = {"自治区": "province", "省": "province", "市": "city", "州": "c
 
 def find_meeting(doc: Doc, kb: KB) -> None:
     """Step: event.kind, event.kind_span, doc.host_phrase."""
-    masked = [m.span for m in doc.directive_mentions]
+    masked = SpanIndex(m.span for m in doc.directive_mentions)
     patterns = ZH_KIND_PATTERNS if doc.lang == "zh" else EN_KIND_PATTERNS
     for start, end in _search_order(doc):
         region = doc.folded[start:end]
@@ -116,15 +117,15 @@ def _search_order(doc: Doc) -> list[tuple[int, int]]:
 
 
 def _first_kind(text: str, start: int, end: int, patterns: list[tuple[str, re.Pattern[str]]],
-                masked: list[tuple[int, int]]) -> tuple[str, tuple[int, int]] | None:
+                masked: SpanIndex) -> tuple[str, tuple[int, int]] | None:
     def rejected(match: re.Match[str]) -> bool:
-        return any(s <= match.start() < e for s, e in masked)
+        return masked.contains(match.start(), match.start() + 1)
 
     found = earliest_match(text, start, end, patterns, rejected, LONGEST_KIND)
     return (found[0], found[1].span()) if found else None
 
 
-def _host_phrase(doc: Doc, kb: KB, masked: list[tuple[int, int]]) -> HostPhrase | None:
+def _host_phrase(doc: Doc, kb: KB, masked: SpanIndex) -> HostPhrase | None:
     """The organ named nearest the meeting word, in the lead; else the first in the lead."""
     text = doc.text
     anchor = doc.event.kind_span[0] if doc.event.kind_span else doc.body_start
@@ -132,7 +133,7 @@ def _host_phrase(doc: Doc, kb: KB, masked: list[tuple[int, int]]) -> HostPhrase 
     pattern = ZH_HOST if doc.lang == "zh" else EN_HOST
     for start, end in regions:
         candidates = [m for m in pattern.finditer(text, start, end)
-                      if not any(s <= m.start() < e for s, e in masked)
+                      if not masked.contains(m.start(), m.start() + 1)
                       and not doc.skipped(m.start(), m.end())]
         if not candidates:
             continue

@@ -14,6 +14,7 @@ from collections import Counter
 
 from luoshi.extract.doc import Doc
 from luoshi.extract.names import is_pinyin_name
+from luoshi.extract.spans import SpanIndex
 from luoshi.kb.lexicon import FORMULATION, PLACE, PLACE_NICKNAME, Hit
 from luoshi.kb.loader import KB
 from luoshi.record import Jurisdiction
@@ -69,9 +70,9 @@ def _level_from_titles(doc: Doc) -> str | None:
 
 def _place_mentions(doc: Doc, kb: KB) -> list[Hit]:
     accepted = []
-    names = [span for person in doc.event.people for span in person.spans]
+    names = SpanIndex(span for person in doc.event.people for span in person.spans)
     for hit in doc.hits_of(PLACE, PLACE_NICKNAME):
-        if any(start < hit.end and hit.start < end for start, end in names):
+        if names.overlaps(hit.start, hit.end):
             continue  # "Yuhong" in "Xiao Yuhong" is a given name, not Yuhong District
         if hit.latin or hit.kind == PLACE_NICKNAME:
             accepted.append(hit)
@@ -86,8 +87,8 @@ def _place_mentions(doc: Doc, kb: KB) -> list[Hit]:
 
 def _longest(hits: list[Hit]) -> list[Hit]:
     """Drop hits inside longer ones (吉林 inside 吉林市, Jilin inside Jilin City)."""
-    return [h for h in hits if not any(o is not h and o.start <= h.start and h.end <= o.end
-                                       and (o.end - o.start) > (h.end - h.start) for o in hits)]
+    spans = SpanIndex((h.start, h.end) for h in hits)
+    return [h for h in hits if not spans.contains_strictly(h.start, h.end)]
 
 
 def _province(doc: Doc, kb: KB, mentions: list[Hit]) -> str | None:

@@ -18,6 +18,7 @@ from luoshi.extract.directives import patterns_en as en
 from luoshi.extract.directives import patterns_zh as zh
 from luoshi.extract.doc import Doc
 from luoshi.extract.numbers import en_ordinal, zh_number
+from luoshi.extract.spans import DisjointSpans, SpanIndex
 from luoshi.extract.text import anchored_starts, paragraphs, sentences
 from luoshi.kb.lexicon import DIRECTIVE
 from luoshi.kb.loader import KB
@@ -110,25 +111,22 @@ def _blocked(doc: Doc, start: int, end: int, before: re.Pattern[str],
 def _find_en(doc: Doc, kb: KB) -> list[DirectiveMention]:
     text = doc.text
     found: list[DirectiveMention] = []
-    taken: list[Span] = []
-
-    def free(span: Span) -> bool:
-        return all(span[1] <= s or span[0] >= e for s, e in taken)
+    taken = DisjointSpans()
 
     congress_anchors = anchored_starts(text, doc.folded, ("congress",), 8)
     plenum_anchors = anchored_starts(text, doc.folded, ("plenary", "plenum", "full session"), 9)
     for match in _at_anchors(en.CONGRESS, text, congress_anchors):
         term = en_ordinal(match.group("t"))
-        if term and 1 <= term <= 30 and free(match.span()):
-            taken.append(match.span())
+        if term and 1 <= term <= 30 and taken.free(match.span()):
+            taken.add(match.span())
             found.append(DirectiveMention(
                 "congress", match.span(), body="CPC", term=term,
                 blocked=_blocked(doc, *match.span(), en.BLOCK_BEFORE, en.BLOCK_AFTER)))
     for match in _at_anchors(en.PLENUMS, text, plenum_anchors):
         term, session = en_ordinal(match.group("t")), en_ordinal(match.group("s"))
-        if not free(match.span()) or not (term and session) or session > 12 or term > 30:
+        if not taken.free(match.span()) or not (term and session) or session > 12 or term > 30:
             continue
-        taken.append(match.span())
+        taken.add(match.span())
         found.append(DirectiveMention(
             "plenum", match.span(), body=_en_plenum_body(doc, match), term=term,
             session=session,
@@ -167,15 +165,15 @@ def _en_plenum_body(doc: Doc, match: re.Match[str]) -> str | None:
     return None
 
 
-def _en_speeches(doc: Doc, kb: KB, taken: list[Span]) -> list[DirectiveMention]:
+def _en_speeches(doc: Doc, kb: KB, taken: DisjointSpans) -> list[DirectiveMention]:
     text = doc.text
     found = []
     anchors = anchored_starts(text, doc.folded, ("xi jin", "general secretary",
                                                  "secretary general"), 8)
     for match in _at_anchors(en.SPEECHES, text, anchors):
-        if any(not (match.end() <= s or match.start() >= e) for s, e in taken):
+        if not taken.free(match.span()):
             continue
-        taken.append(match.span())
+        taken.add(match.span())
         topic, topic_span = _en_topic(match)
         found.append(DirectiveMention(
             "speech", match.span(), body="CPC", speaker="Xi Jinping", topic=topic,
@@ -192,11 +190,11 @@ def _en_topic(match: re.Match[str]) -> tuple[str | None, Span | None]:
     return None, None
 
 
-def _en_meetings(doc: Doc, taken: list[Span]) -> list[DirectiveMention]:
+def _en_meetings(doc: Doc, taken: DisjointSpans) -> list[DirectiveMention]:
     found = []
     anchors = anchored_starts(doc.text, doc.folded, ("politburo", "political bureau"), 5)
     for match in _at_anchors([en.POLITBURO_MEETING], doc.text, anchors):
-        if any(not (match.end() <= s or match.start() >= e) for s, e in taken):
+        if not taken.free(match.span()):
             continue
         day = en.month_day(match.group("d1") or match.group("d2") or "")
         found.append(DirectiveMention(
@@ -230,9 +228,10 @@ def _find_zh(doc: Doc, kb: KB) -> list[DirectiveMention]:
             "plenum", match.span(), body=_zh_plenum_body(kb, match, text), term=term,
             session=session,
             blocked=_blocked(doc, *match.span(), zh.BLOCK_BEFORE, zh.BLOCK_AFTER)))
+    plenums = SpanIndex(m.span for m in found)  # congress matches never overlap each other
     for match in zh.CONGRESS.finditer(text):
         term = zh_number(match.group("t") or match.group("bt") or "")
-        if not term or any(m.span[0] <= match.start() < m.span[1] for m in found):
+        if not term or plenums.contains(match.start(), match.start() + 1):
             continue
         found.append(DirectiveMention(
             "congress", match.span(), body="CPC", term=term,

@@ -13,6 +13,7 @@ import re
 from luoshi.extract.doc import Doc
 from luoshi.extract.names import find_names
 from luoshi.extract.people.mention import Mention, better
+from luoshi.extract.spans import ByStart
 from luoshi.extract.text import sentences
 from luoshi.extract.titles import en_titles_after, en_titles_before
 from luoshi.kb.loader import KB
@@ -73,8 +74,9 @@ def assign_roles(doc: Doc, kb: KB, mentions: list[Mention]) -> dict[str, tuple[s
     text = doc.text
     roles: dict[str, tuple[str, Span]] = {}
     last_participant: Mention | None = None
+    by_start = ByStart(mentions, lambda m: m.start)
     for start, end in doc.memo("sentences", lambda: sentences(text, "en")):
-        inside = [m for m in mentions if start <= m.start < end]
+        inside = by_start.within(start, end)
         if not inside and not (last_participant and PRONOUN_ANYWHERE.search(text, start, end)):
             continue
         cues = sorted(((match.start(), match.end(), role)

@@ -13,6 +13,7 @@ from functools import lru_cache
 from luoshi.extract.doc import Doc
 from luoshi.extract.people.mention import Mention, better
 from luoshi.extract.romanize import person_pinyin, split_surname
+from luoshi.extract.spans import ByStart
 from luoshi.extract.text import sentences
 from luoshi.extract.titles import parse_zh_chain, post_index
 from luoshi.kb.lexicon import OFFICIAL
@@ -91,16 +92,22 @@ def find_mentions(doc: Doc, kb: KB) -> list[Mention]:
 def _repeated_mentions(doc: Doc, found: dict[int, Mention]) -> None:
     """Every later occurrence of a name already found ('蓝绍敏强调') is a mention too."""
     text = doc.text
+    covered = bytearray(len(text))  # 1 where a mention already is: one lookup per occurrence
+    for m in found.values():
+        covered[m.start:m.end] = b"\x01" * (m.end - m.start)
+    looked_for: set[str] = set()  # a name's first mention claims all its occurrences
     for mention in list(found.values()):
-        if not mention.zh or len(mention.zh) < 2:
+        if not mention.zh or len(mention.zh) < 2 or mention.zh in looked_for:
             continue
+        looked_for.add(mention.zh)
         position = text.find(mention.zh)
         while position >= 0:
-            covered = any(m.start <= position < m.end for m in found.values())
-            if not covered and not doc.skipped(position, position + len(mention.zh)):
+            end = position + len(mention.zh)
+            if not covered[position] and not doc.skipped(position, end):
                 found[position] = Mention(
-                    name=mention.name, start=position, end=position + len(mention.zh),
+                    name=mention.name, start=position, end=end,
                     zh=mention.zh, known=mention.known, invoked=mention.invoked)
+                covered[position:end] = b"\x01" * (end - position)
             position = text.find(mention.zh, position + 1)
 
 
@@ -188,8 +195,9 @@ def assign_roles(doc: Doc, kb: KB, mentions: list[Mention]) -> dict[str, tuple[s
     text = doc.text
     roles: dict[str, tuple[str, Span]] = {}
     last: Mention | None = None
+    by_start = ByStart([m for m in mentions if not m.invoked], lambda m: m.start)
     for start, end in doc.memo("sentences", lambda: sentences(text, "zh")):
-        inside = [m for m in mentions if start <= m.start < end and not m.invoked]
+        inside = by_start.within(start, end)
         groups = _groups(inside)
         pending: list[Mention] = []
         for number, group in enumerate(groups):
