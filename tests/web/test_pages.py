@@ -251,6 +251,10 @@ def test_search_api_and_page(client: TestClient, needs_seeds: None) -> None:
 def test_search_chinese_and_limit(client: TestClient) -> None:
     data = api(client, "/api/search?q=" + quote("学习贯彻") + "&limit=2")
     assert len(data["hits"]) <= 2
+    assert len(api(client, "/api/search?q=" + quote("学习贯彻"))["hits"]) == 10
+    html = page(client, "/search?q=" + quote("学习贯彻"))
+    assert html.count("<li>") == 10
+    assert 'id="more" href="/search?q=%E5%AD%A6%E4%B9%A0%E8%B4%AF%E5%BD%BB&amp;limit=20"' in html
 
 
 def test_search_page_without_query_is_a_form(client: TestClient) -> None:

@@ -186,7 +186,7 @@ def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
                     ) -> HTMLResponse:
         page = ask(queries.search_page, q, limit) if q.strip() else m.SearchPage(query=q,
                                                                                 hits=[])
-        return render("search.html", page=page)
+        return render("search.html", page=page, limit=limit)
 
     return app
 

@@ -34,7 +34,7 @@ REPORTS_USING = 50
 PERSON_MEETINGS = 200
 PLACE_MEETINGS = 100
 OFFICIALS = 100
-SEARCH_LIMIT = 20
+SEARCH_LIMIT = 10  # hits per search page: each hit's text is read for its snippet
 
 
 class NotFound(Exception):
