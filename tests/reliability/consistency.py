@@ -21,7 +21,15 @@ EVENT_ARRAYS = {
     "mentions": "referenced_people",
 }
 
+# keys no two rows may share (the tables hold no primary-key index to refuse them)
+KEYS = {"documents": "hash", "events": "event_id", "meetings": "meeting_id",
+        "people": "person_id", "directives": "directive_id", "formulations": "zh"}
+
 CHECKS: dict[str, str] = {
+    **{f"{table} with a repeated {key}":
+       f"SELECT {key} FROM {table} GROUP BY {key} HAVING count(*) > 1"
+       for table, key in KEYS.items()},
+    "search postings repeated": "SELECT hash FROM search_docs GROUP BY hash HAVING count(*) > 1",
     "event without its document":
         "SELECT event_id FROM events WHERE hash NOT IN (SELECT hash FROM documents)",
     "document whose events are not its record's":
