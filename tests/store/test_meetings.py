@@ -40,10 +40,28 @@ def test_meetings_undated_reports_are_never_merged(db: Database) -> None:
 
 def test_meetings_text_near_duplicates_merge_without_shared_facts() -> None:
     text = " ".join(f"word{i}" for i in range(200))
-    a = EventFacts("a", "2022-10-24", "Zhejiang", "other", "en", text + " [ad_1]")
-    b = EventFacts("b", "2022-10-24", "Zhejiang", "other", "en", "Share This Post " + text)
+    texts = {"ha": text + " [ad_1]", "hb": "Share This Post " + text}
+    a = EventFacts("a", "2022-10-24", "Zhejiang", "other", "en", "ha", texts=texts)
+    b = EventFacts("b", "2022-10-24", "Zhejiang", "other", "en", "hb", texts=texts)
+    assert same_meeting(a, b, texts=False) is None  # the facts alone do not join them
     why = same_meeting(a, b)
     assert why is not None and "text MinHash" in why
+
+
+def test_meetings_text_duplicates_merge_in_the_store(db: Database) -> None:
+    """Two reposts with no facts in common are one meeting by their texts (read from the
+    store only for such pairs)."""
+    text = " ".join(f"word{i}" for i in range(200))
+    store(db, (make_record("r1", "x1", formulations=["两个确立", "共同富裕"]), text + " [ad_1]"),
+          (make_record("r2", "x2", formulations=["两个维护", "中国式现代化"]),
+           "Share This Post " + text),
+          (make_record("r3", "x3", formulations=["三个务必", "八八战略"]),
+           " ".join(f"other{i}" for i in range(200))))
+    rows = db.con.execute("SELECT meeting_id, count(*) FROM events GROUP BY 1 "
+                          "ORDER BY 2 DESC").fetchall()
+    assert [n for _, n in rows] == [2, 1]
+    why = db.con.execute("SELECT explanation FROM meetings WHERE reports = 2").fetchone()
+    assert why is not None and "text MinHash" in why[0]
 
 
 def test_meetings_later_ingest_joins_an_existing_meeting(db: Database) -> None:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from datasketch import MinHash
 
@@ -29,8 +30,11 @@ from luoshi.store.database import Database
 
 FACT_MIN = 0.3  # translations lose some formulations; people and directives carry it
 TEXT_MIN = 0.5  # word or character shingles of reposts of one text
+SCHEME = "affine32"  # datasketch's default, named: signatures made with shared permutations
 NUM_PERM = 128  # MinHash permutations: Jaccard error about 1/sqrt(128) = 0.09
 MAX_BLOCK = 500  # events of one place on one day compared pairwise; beyond, by date order
+BLOCKS_PER_CHUNK = 20_000  # (day, place) blocks clustered in one transaction: each chunk
+# reads the events table once, and the texts it needs in one more query
 WORD = re.compile(r"[a-z0-9]+|[\u4e00-\u9fff]")
 # a meeting's host, place, level and kind: its first report's that has them (any_value
 # may change from run to run; a re-run must store what one clean run stores)
@@ -45,42 +49,86 @@ class EventFacts:
     place: str | None
     kind: str
     lang: str
-    text: str
+    hash: str
+    meeting: str | None = None  # the meeting an earlier run gave it
+    explanation: str | None = None  # why that meeting merged its reports
     directives: set[str] = field(default_factory=set)
     facts: set[str] = field(default_factory=set)
+    texts: dict[str, str] | None = field(default=None, repr=False)  # shared by a chunk
     _minhash: MinHash | None = None
 
     def minhash(self) -> MinHash:
         if self._minhash is None:
-            tokens = WORD.findall(self.text.lower())
+            assert self.texts is not None
+            tokens = WORD.findall(self.texts.get(self.hash, "").lower())
             width = 4 if self.lang == "zh" else 3
             shingles = {" ".join(tokens[i:i + width]).encode("utf-8")
                         for i in range(max(1, len(tokens) - width + 1))}
-            self._minhash = MinHash(num_perm=NUM_PERM)
+            self._minhash = MinHash(num_perm=NUM_PERM, permutations=_permutations(),
+                                    scheme=SCHEME)
             self._minhash.update_batch(list(shingles))
         return self._minhash
 
 
-def _load_blocks(db: Database) -> dict[tuple[str, str], list[EventFacts]]:
-    """Events grouped by (day, place), only for blocks that gained an unassigned event."""
+@lru_cache(maxsize=1)
+def _permutations() -> tuple[object, object]:
+    """The MinHash permutations, drawn once (datasketch draws them for every MinHash)."""
+    reference = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
+    permutations: tuple[object, object] = reference.permutations
+    return permutations
+
+
+def _touched_blocks(db: Database) -> list[tuple[str, str]]:
+    """(day, place) of every block that gained an event without a meeting."""
     rows = db.con.execute("""
-        WITH touched AS (
-            SELECT DISTINCT date, coalesce(jurisdiction, host) AS place FROM events
-            WHERE meeting_id IS NULL AND date IS NOT NULL
-              AND coalesce(jurisdiction, host) IS NOT NULL)
-        SELECT e.event_id, CAST(e.date AS VARCHAR), coalesce(e.jurisdiction, e.host), e.kind,
-               d.lang, d.text
-        FROM events e JOIN documents d USING (hash)
-        JOIN touched t ON t.date = e.date AND t.place = coalesce(e.jurisdiction, e.host)
-        ORDER BY e.date, e.event_id""").fetchall()
-    events = {r[0]: EventFacts(r[0], r[1], r[2], r[3] or "other", r[4] or "en", r[5] or "")
-              for r in rows}
+        SELECT DISTINCT CAST(date AS VARCHAR), coalesce(jurisdiction, host) FROM events
+        WHERE meeting_id IS NULL AND date IS NOT NULL
+          AND coalesce(jurisdiction, host) IS NOT NULL
+        ORDER BY 1, 2""").fetchall()
+    return [(day, place) for day, place in rows]
+
+
+def _load_blocks(db: Database, blocks: list[tuple[str, str]],
+                 ) -> dict[tuple[str, str], list[EventFacts]]:
+    """The events of these (day, place) blocks, with their facts; texts are read later,
+    only for the pairs that need a MinHash."""
+    import pyarrow as pa
+
+    db.con.register("_blocks", pa.table({"day": [b[0] for b in blocks],
+                                         "place": [b[1] for b in blocks]}))
+    try:
+        rows = db.con.execute("""
+            SELECT e.event_id, CAST(e.date AS VARCHAR), coalesce(e.jurisdiction, e.host),
+                   e.kind, d.lang, e.hash, e.meeting_id, m.explanation
+            FROM events e
+            LEFT JOIN meetings m USING (meeting_id)
+            JOIN _blocks b ON e.date = CAST(b.day AS DATE)
+                          AND coalesce(e.jurisdiction, e.host) = b.place
+            JOIN (SELECT hash, lang FROM documents) d USING (hash)
+            ORDER BY e.date, e.event_id""").fetchall()
+    finally:
+        db.con.unregister("_blocks")
+    texts: dict[str, str] = {}  # filled by _read_texts for the pairs that need them
+    events = {r[0]: EventFacts(r[0], r[1], r[2], r[3] or "other", r[4] or "en", r[5],
+                               meeting=r[6], explanation=r[7], texts=texts) for r in rows}
     if events:
         _attach_facts(db, events)
-    blocks: dict[tuple[str, str], list[EventFacts]] = defaultdict(list)
+    grouped: dict[tuple[str, str], list[EventFacts]] = defaultdict(list)
     for event in events.values():
-        blocks[(event.day or "", event.place or "")].append(event)
-    return blocks
+        grouped[(event.day or "", event.place or "")].append(event)
+    return grouped
+
+
+def _read_texts(db: Database, events: list[EventFacts]) -> None:
+    """Fill the chunk's shared text store for these events (one query for all of them)."""
+    wanted = sorted({e.hash for e in events if e.texts is not None and e.hash not in e.texts})
+    if not wanted or events[0].texts is None:
+        return
+    store = events[0].texts
+    for digest, text in db.con.execute(
+            "SELECT hash, text FROM documents WHERE hash IN (SELECT unnest(?::VARCHAR[]))",
+            [wanted]).fetchall():
+        store[digest] = text or ""
 
 
 def _attach_facts(db: Database, events: dict[str, EventFacts]) -> None:
@@ -101,11 +149,17 @@ def _attach_facts(db: Database, events: dict[str, EventFacts]) -> None:
         events[event_id].facts.add("p:" + name)
 
 
-def same_meeting(a: EventFacts, b: EventFacts) -> str | None:
-    """Why a and b are one meeting, or None when they are not."""
+def _comparable(a: EventFacts, b: EventFacts) -> bool:
+    """Kinds and directives allow a and b to be one meeting (the day and place are equal)."""
     if a.kind != b.kind and "other" not in (a.kind, b.kind):
-        return None
-    if a.directives and b.directives and not a.directives & b.directives:
+        return False
+    return not (a.directives and b.directives and not a.directives & b.directives)
+
+
+def same_meeting(a: EventFacts, b: EventFacts, texts: bool = True) -> str | None:
+    """Why a and b are one meeting, or None when they are not. Without `texts`, only
+    the facts are compared (a pair the facts do not join may still be joined by text)."""
+    if not _comparable(a, b):
         return None
     facts = len(a.facts & b.facts) / len(a.facts | b.facts) if a.facts | b.facts else 0.0
     shared = sorted(a.directives & b.directives) or ["none named"]
@@ -113,7 +167,7 @@ def same_meeting(a: EventFacts, b: EventFacts) -> str | None:
            f"directives {', '.join(shared)}; facts Jaccard {facts:.2f}")
     if facts >= FACT_MIN:
         return why
-    if a.lang == b.lang:
+    if texts and a.lang == b.lang:
         text = a.minhash().jaccard(b.minhash())
         if text >= TEXT_MIN:
             return f"{why}; text MinHash Jaccard {text:.2f} ({a.lang})"
@@ -132,60 +186,119 @@ class _Clusters:
         self.parent[item] = root
         return root
 
-    def union(self, a: str, b: str, why: str) -> None:
+    def union(self, a: str, b: str, why: str | None) -> None:
         ra, rb = sorted((self.find(a), self.find(b)))
         if ra != rb:
             self.parent[rb] = ra
-            self.why[ra] += [*self.why.pop(rb, []), why]
+            self.why[ra] += [*self.why.pop(rb, []), *([why] if why else [])]
+
+    def keep(self, events: list[EventFacts]) -> None:
+        """The meetings earlier runs made of these events, with their reasons."""
+        groups: dict[str, list[EventFacts]] = defaultdict(list)
+        for event in events:
+            self.find(event.event_id)
+            if event.meeting is not None:
+                groups[event.meeting].append(event)
+        for members in groups.values():
+            for other in members[1:]:
+                self.union(members[0].event_id, other.event_id, None)
+            if members[0].explanation:
+                self.why[self.find(members[0].event_id)] = [members[0].explanation]
 
 
 def cluster_meetings(db: Database) -> int:
     """Assign a meeting to every event without one; return the number of meetings made.
 
-    Only the blocks that gained events are redone, and a block's meetings depend only on
-    its events, so a run that was killed before this step is completed by the next one.
+    Only the blocks that gained events are redone, `BLOCKS_PER_CHUNK` at a time, each chunk
+    in its own transaction: memory stays bounded however many reports came in. A block's
+    meetings depend only on its events, so a run that was killed before or during this
+    step is completed by the next one. Texts are read only for the pairs whose facts do
+    not decide (one query a chunk), and pairs of events that both had a meeting already
+    are not compared again.
     """
     with db.holding() as con:
         row = con.execute("SELECT count(*) FROM events WHERE meeting_id IS NULL").fetchone()
-        return _cluster(db) if row and row[0] else 0
+        if not (row and row[0]):
+            return 0
+        touched = _touched_blocks(db)
+        made = 0
+        for first in range(0, len(touched), BLOCKS_PER_CHUNK):
+            made += _cluster(db, touched[first:first + BLOCKS_PER_CHUNK])
+        made += _single_meetings(db)
+        return made
 
 
-def _cluster(db: Database) -> int:
+def _cluster(db: Database, blocks: list[tuple[str, str]]) -> int:
     clusters = _Clusters()
-    for events in _load_blocks(db).values():
+    pending: list[tuple[EventFacts, EventFacts]] = []
+    for events in _load_blocks(db, blocks).values():
+        clusters.keep(events)
         for i, a in enumerate(events):
-            clusters.find(a.event_id)
             for b in events[i + 1:i + MAX_BLOCK]:
+                if a.meeting is not None and b.meeting is not None:
+                    continue  # decided when the later of them came in
                 if clusters.find(a.event_id) == clusters.find(b.event_id):
                     continue
+                why = same_meeting(a, b, texts=False)
+                if why:
+                    clusters.union(a.event_id, b.event_id, why)
+                elif why is None and a.lang == b.lang and _comparable(a, b):
+                    pending.append((a, b))
+    if pending:  # pairs that only their texts can tell apart: read the missing texts at once
+        _read_texts(db, [e for pair in pending for e in pair])
+        for a, b in pending:
+            if clusters.find(a.event_id) != clusters.find(b.event_id):
                 why = same_meeting(a, b)
                 if why:
                     clusters.union(a.event_id, b.event_id, why)
     assignment = [(event_id, clusters.find(event_id)) for event_id in clusters.parent]
+    if not assignment:
+        return 0
+    import pyarrow as pa
+
     con = db.con
     con.execute("BEGIN TRANSACTION")
     try:
-        con.execute("CREATE OR REPLACE TEMP TABLE _assign (event_id VARCHAR, meeting_id VARCHAR)")
-        if assignment:
-            con.executemany("INSERT INTO _assign VALUES (?, ?)", assignment)
-            con.execute("UPDATE events SET meeting_id = a.meeting_id FROM _assign a "
-                        "WHERE events.event_id = a.event_id")
-        # events that cannot be compared (no day or no place) are meetings of their own
-        con.execute("UPDATE events SET meeting_id = event_id WHERE meeting_id IS NULL")
-        con.execute("DELETE FROM meetings WHERE meeting_id NOT IN (SELECT meeting_id FROM events)"
-                    " OR meeting_id IN (SELECT meeting_id FROM _assign)")
+        con.register("_assign", pa.table({"event_id": [a[0] for a in assignment],
+                                          "meeting_id": [a[1] for a in assignment]}))
+        con.execute("UPDATE events SET meeting_id = a.meeting_id FROM _assign a "
+                    "WHERE events.event_id = a.event_id")
+        con.execute("DELETE FROM meetings WHERE meeting_id IN (SELECT meeting_id FROM _assign) "
+                    "OR meeting_id IN (SELECT event_id FROM _assign)")
         con.execute(f"""
             INSERT INTO meetings
             SELECT meeting_id, count(*), min(date), {FIRST_REPORTED}, NULL
-            FROM events WHERE meeting_id NOT IN (SELECT meeting_id FROM meetings)
+            FROM events WHERE meeting_id IN (SELECT meeting_id FROM _assign)
             GROUP BY meeting_id""")
         explanations = [("; ".join(why), root) for root, why in clusters.why.items() if why]
         if explanations:
-            con.executemany("UPDATE meetings SET explanation = ? WHERE meeting_id = ?",
-                            explanations)
-        con.execute("DROP TABLE _assign")
+            con.register("_why", pa.table({"explanation": [e[0] for e in explanations],
+                                           "meeting_id": [e[1] for e in explanations]}))
+            con.execute("UPDATE meetings SET explanation = w.explanation FROM _why w "
+                        "WHERE meetings.meeting_id = w.meeting_id")
+            con.unregister("_why")
+        con.unregister("_assign")
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
         raise
     return len({m for _, m in assignment})
+
+
+def _single_meetings(db: Database) -> int:
+    """Events that cannot be compared (no day or no place) are meetings of their own."""
+    con = db.con
+    con.execute("BEGIN TRANSACTION")
+    try:
+        row = con.execute("SELECT count(*) FROM events WHERE meeting_id IS NULL").fetchone()
+        con.execute("UPDATE events SET meeting_id = event_id WHERE meeting_id IS NULL")
+        con.execute(f"""
+            INSERT INTO meetings
+            SELECT meeting_id, count(*), min(date), {FIRST_REPORTED}, NULL
+            FROM events WHERE meeting_id NOT IN (SELECT meeting_id FROM meetings)
+            GROUP BY meeting_id""")
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+    return int(row[0]) if row else 0
