@@ -59,7 +59,9 @@ TYPES = {"published": "DATE", "date": "DATE", "date_end": "DATE", "first_seen": 
 UPSERT_TABLES = ("directives", "formulations")  # shared by many documents: insert if new
 DEFAULT_LOCK_TIMEOUT = 10.0  # seconds to wait for another process to let go of the file
 FIRST_PAUSE = 0.01  # seconds between attempts to open a locked file, doubling up to the next
-LONGEST_PAUSE = 0.2
+LONGEST_PAUSE = 0.04  # shorter than READER_GAP, so that a waiting reader gets its turn
+HOLD_SECONDS = 1.0  # a non-exclusive writer keeps the file this long across units of work
+READER_GAP = 0.05  # and then leaves it to readers this long before taking it again
 LOCK_HOLDER = re.compile(r"held in (.*?\(PID \d+\))")  # in DuckDB's lock conflict message
 PEOPLE_GENERATION = "people_generation"  # meta key changed by every write of people rows
 
@@ -130,8 +132,11 @@ def connect_readonly(path: str | os.PathLike[str],
 
 
 class Database:
-    """A database file. Exclusive (the default) keeps it open until closed; otherwise
-    it is opened for each unit of work (`holding`) and closed after it."""
+    """A database file. Exclusive (the default) keeps it open until closed; otherwise it
+    is opened for units of work (`holding`) and let go after the first unit that ends
+    `HOLD_SECONDS` or more after it was opened: opening costs a log replay, so a writer
+    keeps the file across batches for a second, then leaves readers a gap of
+    `READER_GAP` seconds before it takes the file again."""
 
     def __init__(self, path: str | os.PathLike[str], read_only: bool = False, *,
                  exclusive: bool = True, lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> None:
@@ -141,6 +146,8 @@ class Database:
         self.lock_timeout = lock_timeout
         self._con: duckdb.DuckDBPyConnection | None = None
         self._depth = 0  # nested `holding` blocks
+        self._opened_at = 0.0
+        self._released_at: float | None = None
         self._people: People | None = None
         self._people_generation: str | None = None
         with self.holding():
@@ -150,7 +157,10 @@ class Database:
     def con(self) -> duckdb.DuckDBPyConnection:
         """The open connection, opened (waiting for the lock if need be) when it is not."""
         if self._con is None:
+            if self._released_at is not None:  # readers' turn first
+                time.sleep(max(0.0, self._released_at + READER_GAP - time.monotonic()))
             self._con = self._open()
+            self._opened_at = time.monotonic()
         return self._con
 
     def _open(self) -> duckdb.DuckDBPyConnection:
@@ -181,7 +191,8 @@ class Database:
             yield self.con
         finally:
             self._depth -= 1
-            if not self.exclusive and self._depth == 0:
+            if (not self.exclusive and self._depth == 0
+                    and time.monotonic() - self._opened_at >= HOLD_SECONDS):
                 self.release()
 
     def checkpoint(self) -> None:
@@ -190,10 +201,11 @@ class Database:
             con.execute("CHECKPOINT")
 
     def release(self) -> None:
-        """Close the file (checkpointing it) so other processes can open it."""
+        """Close the file so other processes can open it."""
         if self._con is not None:
             con, self._con = self._con, None
             con.close()
+            self._released_at = time.monotonic()
 
     @staticmethod
     def _meta(con: duckdb.DuckDBPyConnection, key: str) -> str | None:
