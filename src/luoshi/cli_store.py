@@ -87,10 +87,12 @@ def handles_errors(func: F) -> F:
               help="Documents per transaction.  [default: 500]")
 @click.option("--lock-timeout", type=click.FloatRange(min=0), default=WRITE_LOCK_TIMEOUT,
               show_default=True, help="Seconds to wait for readers to let go of the database.")
+@click.option("--exclusive", is_flag=True,
+              help="Hold the database for the whole run: faster, but readers wait till the end.")
 @handles_errors
 def ingest(paths: tuple[str, ...], db: str, jobs: int, fail_fast: bool, max_bytes: int,
            quiet: bool, batch_size: int | None, lock_timeout: float,
-           parquet: str | None) -> None:
+           parquet: str | None, exclusive: bool) -> None:
     """Extract the reports in PATHS and store them in the database (idempotent).
 
     The same text is stored once however often it is ingested; each batch is one
@@ -116,7 +118,7 @@ def ingest(paths: tuple[str, ...], db: str, jobs: int, fail_fast: bool, max_byte
         rate = run.done / max(time.perf_counter() - started, 1e-9)
         line.show(f"{run.done} documents, {rate:,.0f} docs/s")
 
-    with open_database(db, exclusive=False, lock_timeout=lock_timeout) as database:
+    with open_database(db, exclusive=exclusive, lock_timeout=lock_timeout) as database:
         items = (counted(parquet_extractions(parquet), run) if parquet
                  else extracted(paths or ("-",), run, fail_fast, max_bytes, jobs))
         ingest_all(database, items, summary, batch_size=batch_size or BATCH_SIZE,

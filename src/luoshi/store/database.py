@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 import time
 import uuid
 from collections.abc import Iterable, Iterator
@@ -60,8 +61,10 @@ UPSERT_TABLES = ("directives", "formulations")  # shared by many documents: inse
 DEFAULT_LOCK_TIMEOUT = 10.0  # seconds to wait for another process to let go of the file
 FIRST_PAUSE = 0.01  # seconds between attempts to open a locked file, doubling up to the next
 LONGEST_PAUSE = 0.04  # shorter than READER_GAP, so that a waiting reader gets its turn
+DEFAULT_DUCKDB_MEMORY = "512MB"  # LUOSHI_DUCKDB_MEMORY overrides it
 HOLD_SECONDS = 1.0  # a non-exclusive writer keeps the file this long across units of work
 READER_GAP = 0.05  # and then leaves it to readers this long before taking it again
+IDLE_SECONDS = 0.1  # but lets it go sooner when no unit of work follows within this time
 LOCK_HOLDER = re.compile(r"held in (.*?\(PID \d+\))")  # in DuckDB's lock conflict message
 PEOPLE_GENERATION = "people_generation"  # meta key changed by every write of people rows
 
@@ -88,6 +91,12 @@ def fts_extension_path() -> str | None:
     return str(path) if path.exists() else None
 
 
+def _config() -> dict[str, str]:
+    """DuckDB settings: its cache is bounded (by default DuckDB takes 80% of the machine's
+    memory for it, which a long ingest fills with blocks it will not read again)."""
+    return {"memory_limit": os.environ.get("LUOSHI_DUCKDB_MEMORY", DEFAULT_DUCKDB_MEMORY)}
+
+
 def _is_lock_conflict(exc: duckdb.Error) -> bool:
     return "could not set lock" in str(exc).lower()
 
@@ -98,7 +107,7 @@ def _connect(path: str, read_only: bool, timeout: float) -> duckdb.DuckDBPyConne
     pause = FIRST_PAUSE
     while True:
         try:
-            return duckdb.connect(path, read_only=read_only)
+            return duckdb.connect(path, read_only=read_only, config=_config())
         except duckdb.Error as exc:
             reason = str(exc).splitlines()[0]
             if not _is_lock_conflict(exc):
@@ -136,7 +145,9 @@ class Database:
     is opened for units of work (`holding`) and let go after the first unit that ends
     `HOLD_SECONDS` or more after it was opened: opening costs a log replay, so a writer
     keeps the file across batches for a second, then leaves readers a gap of
-    `READER_GAP` seconds before it takes the file again."""
+    `READER_GAP` seconds before it takes the file again. It never keeps the file idle:
+    when no unit of work begins within `IDLE_SECONDS` of the last (the next batch is
+    still being extracted), a timer lets the file go."""
 
     def __init__(self, path: str | os.PathLike[str], read_only: bool = False, *,
                  exclusive: bool = True, lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> None:
@@ -148,6 +159,8 @@ class Database:
         self._depth = 0  # nested `holding` blocks
         self._opened_at = 0.0
         self._released_at: float | None = None
+        self._state = threading.Lock()  # the idle timer's thread releases too
+        self._idle: threading.Timer | None = None
         self._people: People | None = None
         self._people_generation: str | None = None
         with self.holding():
@@ -156,6 +169,8 @@ class Database:
     @property
     def con(self) -> duckdb.DuckDBPyConnection:
         """The open connection, opened (waiting for the lock if need be) when it is not."""
+        with self._state:
+            self._cancel_idle()  # in use: not to be closed under the caller's feet
         if self._con is None:
             if self._released_at is not None:  # readers' turn first
                 time.sleep(max(0.0, self._released_at + READER_GAP - time.monotonic()))
@@ -186,14 +201,30 @@ class Database:
     @contextmanager
     def holding(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """The connection for one unit of work; a non-exclusive Database lets go after it."""
-        self._depth += 1
+        with self._state:
+            self._depth += 1
         try:
             yield self.con
         finally:
-            self._depth -= 1
-            if (not self.exclusive and self._depth == 0
-                    and time.monotonic() - self._opened_at >= HOLD_SECONDS):
+            with self._state:
+                self._depth -= 1
+                if not self.exclusive and self._depth == 0:
+                    if time.monotonic() - self._opened_at >= HOLD_SECONDS:
+                        self.release()
+                    else:
+                        self._idle = threading.Timer(IDLE_SECONDS, self._release_if_idle)
+                        self._idle.daemon = True
+                        self._idle.start()
+
+    def _release_if_idle(self) -> None:
+        with self._state:
+            if self._depth == 0:
                 self.release()
+
+    def _cancel_idle(self) -> None:
+        if self._idle is not None:
+            self._idle.cancel()
+            self._idle = None
 
     def checkpoint(self) -> None:
         """Fold the write-ahead log into the file, so that readers need not replay it."""
@@ -215,7 +246,9 @@ class Database:
     # -- writing --------------------------------------------------------------------
 
     def close(self) -> None:
-        self.release()
+        with self._state:
+            self._cancel_idle()
+            self.release()
 
     def __enter__(self) -> Database:
         return self
