@@ -57,15 +57,14 @@ def walk(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
         if str(raw) == "-":
             yield path  # standard input, read by iter_inputs
         elif path.is_dir():
-            yield from _walk_folder(path, path, set())
+            yield from _walk_folder(path, set())
         elif path.exists() or path.is_symlink():
             yield path
         else:
             yield InputError("L011", str(path))
 
 
-def _walk_folder(folder: Path, top: Path, seen: set[tuple[int, int]],
-                 ) -> Iterator[Path | InputError]:
+def _walk_folder(folder: Path, seen: set[tuple[int, int]]) -> Iterator[Path | InputError]:
     """Depth first, entries sorted by name (the order of sorted(rglob)); links followed once."""
     try:
         info = folder.stat()
@@ -80,7 +79,7 @@ def _walk_folder(folder: Path, top: Path, seen: set[tuple[int, int]],
         if child.name.startswith("."):
             continue
         if child.is_dir():
-            yield from _walk_folder(child, top, seen)
+            yield from _walk_folder(child, seen)
         elif child.suffix.lower() in ALL_SUFFIXES and not child.name.endswith(".gold.json"):
             yield child
 
@@ -152,7 +151,8 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[InputD
 def read_stream(data: bytes, origin: str, stem: str, max_bytes: int,
                 suffix: str = ".txt") -> Iterator[InputDoc | InputError]:
     if len(data) > max_bytes:
-        yield InputError("L005", origin, size=len(data), limit=max_bytes)
+        # read up to one byte past the limit (stdin, a file that grew): its size is unknown
+        yield InputError("L005", origin, size=f"more than {max_bytes}", limit=max_bytes)
         return
     try:
         text, encoding = decode_bytes(data, origin)
