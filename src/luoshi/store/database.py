@@ -189,7 +189,10 @@ class Database:
                 # 10,000 reports), so the log is left for DuckDB to checkpoint when it
                 # passes checkpoint_threshold, and `checkpoint` ends the run
                 con.execute("PRAGMA disable_checkpoint_on_shutdown")
-            migrate(con)
+            if migrate(con):
+                # schema changes go into the file at once, not into the log for the next
+                # opening to replay (DuckDB 1.5 fails to replay some of them)
+                con.execute("CHECKPOINT")
             if self._people is not None and self._meta(con, PEOPLE_GENERATION) != (
                     self._people_generation):
                 self._people = None  # another process wrote people since: reload them
