@@ -33,8 +33,8 @@ TEXT_MIN = 0.5  # word or character shingles of reposts of one text
 SCHEME = "affine32"  # datasketch's default, named: signatures made with shared permutations
 NUM_PERM = 128  # MinHash permutations: Jaccard error about 1/sqrt(128) = 0.09
 MAX_BLOCK = 500  # events of one place on one day compared pairwise; beyond, by date order
-BLOCKS_PER_CHUNK = 20_000  # (day, place) blocks clustered in one transaction: each chunk
-# reads the events table once, and the texts it needs in one more query
+BLOCKS_PER_CHUNK = 5_000  # (day, place) blocks clustered in one transaction (about 15,000
+# events, 100 MB): each chunk reads the events table once, and the texts it needs once
 WORD = re.compile(r"[a-z0-9]+|[\u4e00-\u9fff]")
 # a meeting's host, place, level and kind: its first report's that has them (any_value
 # may change from run to run; a re-run must store what one clean run stores)
