@@ -67,6 +67,7 @@ EN_TASKS = ["strengthen the political leadership of the Party over all work",
 ZH_TASKS = ["加强党对各项工作的全面领导", "高标准推进重大项目建设", "扎实做好保障和改善民生工作",
             "持续优化民营企业发展环境", "严格公共资金使用监管", "巩固拓展脱贫攻坚成果"]
 BOILERPLATE_EN = ["[ad_1]", "Share This Post", "Add Comment", "Print | Close"]
+MAX_DRAWS = 8  # attempts at a (body, day, kind) not yet used before accepting a twin
 OUTLETS_EN = ["Provincial Daily", "News Network", "Government Network", "Client Report"]
 
 
@@ -114,15 +115,15 @@ class Generator:
 
     def report(self, number: int) -> Report:
         rng = self.rng
-        while True:  # one body holds one meeting of a kind a day: no accidental twins
-            directive = rng.choice(self.directives)
+        for _ in range(MAX_DRAWS):  # one body holds one meeting of a kind a day: no
+            directive = rng.choice(self.directives)  # accidental twins, while draws allow
             lag = rng.randint(1, 60)
             day = date.fromisoformat(directive.date_end or "2022-10-22") + timedelta(days=lag)
             official, kind = self._official_on(day), rng.choice(list(EN_KINDS))
             key = (official.jurisdiction if official else None, day, kind)
             if key not in self.held:
-                self.held.add(key)
                 break
+        self.held.add(key)  # past some 300,000 meetings every (body, day, kind) is taken
         meeting = Meeting(
             number=number, directive=directive, lag=lag, day=day, official=official, kind=kind,
             formulations=rng.sample(self.formulations, k=min(4, len(self.formulations))),

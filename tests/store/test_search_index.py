@@ -45,7 +45,7 @@ def test_search_index_postings_are_written_with_their_document(db: Database) -> 
     store(db, (make_record("one", "x"), "One report about common prosperity."))
     assert db.search_index_is_current()
     docs = db.con.execute("SELECT count(*) FROM search_docs").fetchone()
-    terms = db.con.execute("SELECT count(*) FROM search_terms").fetchone()
+    terms = db.con.execute("SELECT count(*) FROM search_terms_recent").fetchone()
     assert docs == (1,) and terms is not None and terms[0] >= 4
 
 
@@ -76,3 +76,19 @@ def test_search_index_migration_indexes_older_databases(tmp_path: Path) -> None:
     again = duckdb.connect(str(path))
     assert migrate(again) == []
     again.close()
+
+
+def test_search_index_compaction_keeps_answers_and_sorts(db: Database) -> None:
+    store(db, *[(make_record(f"d{i}", f"t{i}"), f"Report {i} on common prosperity and reform "
+                 f"number {i % 7}.") for i in range(30)])
+    before = search_index.search(db.con, "common prosperity", 50)
+    assert len(before) == 30
+    assert not search_index.compact(db.con)  # few recent postings: left where they are
+    assert search_index.compact(db.con, force=True)
+    assert db.con.execute("SELECT count(*) FROM search_terms_recent").fetchone() == (0,)
+    terms = [row[0] for row in db.con.execute("SELECT term FROM search_terms").fetchall()]
+    assert terms == sorted(terms)
+    assert search_index.search(db.con, "common prosperity", 50) == before
+    store(db, (make_record("late", "late"), "A later report on common prosperity."))
+    after = search_index.search(db.con, "common prosperity", 50)
+    assert len(after) == 31 and "late" in {row[0] for row in after}  # recent and sorted both

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from luoshi.batch import Extracted
+from luoshi.store import search_index
 from luoshi.store.database import Database
 from luoshi.store.meetings import cluster_meetings
 
@@ -42,6 +43,8 @@ def ingest(db: Database, extractions: Iterable[Extracted], summary: IngestSummar
         if progress is not None:
             progress(len(batch))
     cluster_meetings(db)  # also completes the clustering of a run killed before it
+    with db.holding() as con:
+        search_index.compact(con)  # new postings into the sorted table, when they are many
     return summary
 
 

@@ -74,6 +74,7 @@ def _search_index(con: duckdb.DuckDBPyConnection) -> None:
     from luoshi.store import search_index
 
     con.execute(search_index.SCHEMA)
+    con.execute(search_index.RECENT_SCHEMA)  # where backfill writes (0005 for older 0003s)
     search_index.backfill(con)
     con.execute("DROP SCHEMA IF EXISTS fts_main_documents CASCADE")
     con.execute("DELETE FROM meta WHERE key = 'fts_documents'")
@@ -114,11 +115,20 @@ def _keyless_big_tables(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("DROP TABLE IF EXISTS minhashes")  # never used: signatures are computed anew
 
 
+def _sorted_search_terms(con: duckdb.DuckDBPyConnection) -> None:
+    """Postings arrive in a table of their own and are merged, sorted by term, into
+    search_terms (store/search_index.py: compact)."""
+    from luoshi.store import search_index
+
+    con.execute(search_index.RECENT_SCHEMA)
+
+
 MIGRATIONS: list[tuple[str, Callable[[duckdb.DuckDBPyConnection], None]]] = [
     ("0001_initial", _initial),
     ("0002_meetings", _meetings),
     ("0003_search_index", _search_index),
     ("0004_keyless_big_tables", _keyless_big_tables),
+    ("0005_sorted_search_terms", _sorted_search_terms),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -38,6 +38,13 @@ SCHEMA = """
 CREATE TABLE IF NOT EXISTS search_docs (doc UBIGINT, hash VARCHAR, length INTEGER);
 CREATE TABLE IF NOT EXISTS search_terms (term UBIGINT, doc UBIGINT, tf USMALLINT);
 """
+# New postings go to search_terms_recent; `compact` moves them into search_terms, which
+# it keeps sorted by term, so that a query reads only the row groups holding its terms
+RECENT_SCHEMA = """
+CREATE TABLE IF NOT EXISTS search_terms_recent (term UBIGINT, doc UBIGINT, tf USMALLINT);
+"""
+COMPACT_SHARE = 0.1  # compact when the recent postings reach this share of the sorted ones
+COMPACT_MIN = 200_000  # ... and at least this many (below, scanning them costs little)
 
 
 def terms(text: str) -> Counter[str]:
@@ -94,10 +101,36 @@ def write(con: duckdb.DuckDBPyConnection, postings: Postings) -> None:
         "tf": pa.array(postings.tfs, pa.uint16())}))
     try:
         con.execute("INSERT INTO search_docs SELECT doc, hash, length FROM new_search_docs")
-        con.execute("INSERT INTO search_terms SELECT hash(term), doc, tf FROM new_search_terms")
+        con.execute("INSERT INTO search_terms_recent SELECT hash(term), doc, tf "
+                    "FROM new_search_terms")
     finally:
         con.unregister("new_search_docs")
         con.unregister("new_search_terms")
+
+
+def compact(con: duckdb.DuckDBPyConnection, force: bool = False) -> bool:
+    """Merge the recent postings into the sorted table when they have grown large enough
+    (a rewrite of the sorted table: amortised, each posting is rewritten a few times
+    as the index grows tenfold). One transaction; True when it ran."""
+    recent = con.execute("SELECT count(*) FROM search_terms_recent").fetchone()
+    sorted_rows = con.execute("SELECT count(*) FROM search_terms").fetchone()
+    new, old = (recent[0] if recent else 0), (sorted_rows[0] if sorted_rows else 0)
+    if not new or (not force and (new < COMPACT_MIN or new < COMPACT_SHARE * old)):
+        return False
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.execute("""CREATE TABLE search_terms_merged AS
+                       SELECT * FROM (SELECT * FROM search_terms
+                                      UNION ALL SELECT * FROM search_terms_recent)
+                       ORDER BY term, doc""")
+        con.execute("DROP TABLE search_terms")
+        con.execute("ALTER TABLE search_terms_merged RENAME TO search_terms")
+        con.execute("DELETE FROM search_terms_recent")
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+    return True
 
 
 def backfill(con: duckdb.DuckDBPyConnection) -> int:
@@ -121,7 +154,9 @@ def backfill(con: duckdb.DuckDBPyConnection) -> int:
 QUERY = f"""
 WITH query AS (SELECT DISTINCT hash(unnest(?::VARCHAR[])) AS term),
 stats AS (SELECT count(*)::DOUBLE AS n, avg(length) AS avgdl FROM search_docs),
-hits AS (SELECT term, doc, tf FROM search_terms WHERE term IN (SELECT term FROM query)),
+hits AS (SELECT term, doc, tf FROM search_terms WHERE term IN (SELECT term FROM query)
+         UNION ALL
+         SELECT term, doc, tf FROM search_terms_recent WHERE term IN (SELECT term FROM query)),
 df AS (SELECT term, count(*) AS df FROM hits GROUP BY term),
 matched AS (SELECT doc FROM hits GROUP BY doc HAVING count(*) = (SELECT count(*) FROM query)),
 scored AS (
