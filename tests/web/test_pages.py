@@ -357,44 +357,6 @@ def test_search_ranks_as_the_cli_does(client: TestClient, web_db: Path) -> None:
         assert scores == sorted(scores, reverse=True)
 
 
-def test_search_on_duckdbs_full_text_index_scores_as_match_bm25(web_db: Path,
-                                                                tmp_path: Path) -> None:
-    """A database with DuckDB's full-text index (and no postings of the store's own): the
-    page computes match_bm25 from the index's tables, with the same scores."""
-    import shutil
-
-    import duckdb
-
-    from luoshi.store.database import fts_extension_path
-    from luoshi.store.search_text import search_text
-    from luoshi.web import queries
-    from luoshi.web.db import reading
-
-    extension = fts_extension_path()
-    if extension is None:
-        pytest.skip("duckdb-extension-fts is not installed")
-    path = tmp_path / "fts.duckdb"
-    shutil.copy(web_db, path)
-    con = duckdb.connect(str(path))
-    con.execute(f"LOAD '{extension}'")
-    con.execute("DROP TABLE IF EXISTS search_terms")
-    con.execute("PRAGMA create_fts_index('documents', 'hash', 'search_text', stemmer='porter', "
-                "stopwords='english', ignore='(\\.|[^a-z0-9\u4e00-\u9fff])+', "
-                "strip_accents=1, lower=1, overwrite=1)")
-    con.close()
-    for query in ("common prosperity", "学习贯彻", "Heilongjiang seminar", "nosuchword"):
-        with reading(path) as con:
-            assert queries.has_search_index(con)
-            expected = con.execute("""
-                SELECT doc_id, score FROM (
-                    SELECT doc_id, fts_main_documents.match_bm25(hash, ?, conjunctive := 1)
-                           AS score FROM documents) WHERE score IS NOT NULL""",
-                [search_text(query).strip()]).fetchall()
-            hits = queries.search_page(con, query, limit=100).hits
-        assert len(expected) < 100
-        assert {h.doc_id: pytest.approx(h.score) for h in hits} == dict(expected)
-
-
 def test_overview_follows_a_new_ingest(web_db: Path, tmp_path: Path) -> None:
     """The overview is kept between requests only until a writer commits."""
     import shutil

@@ -80,17 +80,6 @@ class IngestCounts:
         return self
 
 
-def fts_extension_path() -> str | None:
-    """The full-text extension shipped by the duckdb-extension-fts package, if installed."""
-    try:
-        import duckdb_extension_fts
-    except ImportError:
-        return None
-    folder = Path(duckdb_extension_fts.__file__).parent / "extensions" / f"v{duckdb.__version__}"
-    path = folder / "fts.duckdb_extension"
-    return str(path) if path.exists() else None
-
-
 def _config() -> dict[str, str | bool | int | float | list[str]]:
     """DuckDB settings: its cache is bounded (by default DuckDB takes 80% of the machine's
     memory for it, which a long ingest fills with blocks it will not read again)."""

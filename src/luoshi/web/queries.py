@@ -7,7 +7,6 @@ database of 100,000 reports. An unknown id raises NotFound.
 
 from __future__ import annotations
 
-import importlib
 import json
 from collections.abc import Sequence
 from typing import Any, Literal
@@ -17,8 +16,7 @@ import duckdb
 from luoshi.analyse.cascade import LEVEL_ORDER, MAINLAND_EXCLUDED
 from luoshi.analyse.search import snippet
 from luoshi.kb import load_kb
-from luoshi.store.database import fts_extension_path
-from luoshi.store.search_text import search_text
+from luoshi.store import search_index
 from luoshi.web import models as m
 from luoshi.web.highlight import facts_of
 
@@ -414,92 +412,23 @@ def document_page(con: Con, doc_id: str) -> m.DocumentPage:
 # -- search ---------------------------------------------------------------------------
 
 def _store_index_search(con: Con, query: str, limit: int) -> list[dict[str, Any]] | None:
-    """Ranked hits from the store's own postings (search_terms), when the database has them.
-
-    None when it has not: the DuckDB full-text index (or a scan) answers instead.
-    """
-    try:
-        index = importlib.import_module("luoshi.store.search_index")
-    except ImportError:
-        return None
+    """Ranked hits from the store's postings; None for a database from before them (opened
+    read-only, so not migrated), where a scan answers instead."""
     found = con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = "
-                        "'search_terms' AND NOT temporary").fetchone()
-    if not (found and found[0]) or not hasattr(index, "search"):
+                        "'search_terms_recent' AND NOT temporary").fetchone()
+    if not (found and found[0]):
         return None
     names = ("doc_id", "title", "published", "score", "text")
     return [dict(zip(names, (*row[:2], None if row[2] is None else str(row[2]), *row[3:5]),
                      strict=True))
-            for row in index.search(con, query, limit)]
-
-
-def has_search_index(con: Con) -> bool:
-    path = fts_extension_path()
-    if path is None:
-        return False
-    row = con.execute("SELECT count(*) FROM duckdb_schemas() "
-                      "WHERE schema_name = 'fts_main_documents'").fetchone()
-    if not (row and row[0]):
-        return False
-    con.execute("LOAD " + _sql_string(path))
-    return True
-
-
-def _sql_string(value: str) -> str:
-    return "'" + value.replace("'", "''") + "'"
-
-
-# DuckDB's fts_main_documents.match_bm25 (conjunctive, k 1.2, b 0.75) computed from the
-# index's tables for the documents holding the query's terms, rather than called once per
-# stored document: the same scores, several times faster on a large database. Scores
-# equal but for rounding (sums in another order) rank by doc_id, so pages are stable.
-QUERY_TERMS = """
-WITH tokens AS (SELECT DISTINCT stem(unnest(fts_main_documents.tokenize(?)), 'porter') AS t)
-SELECT (SELECT count(*) FROM tokens), list(dict.termid), list(dict.df)
-FROM fts_main_documents.dict AS dict JOIN tokens ON dict.term = tokens.t
-"""
-BM25_TOP = """
-WITH qterms AS (SELECT unnest(?) AS termid, unnest(?) AS df),
-term_tf AS (SELECT termid, docid, count(*) AS tf FROM fts_main_documents.terms
-            WHERE termid IN ({placeholders}) GROUP BY docid, termid),
-cdocs AS (SELECT docid FROM term_tf GROUP BY docid HAVING count(DISTINCT termid) = ?),
-stats AS (SELECT num_docs, avgdl FROM fts_main_documents.stats),
-scores AS (
-    SELECT tt.docid, sum(log(((stats.num_docs - q.df) + 0.5) / (q.df + 0.5) + 1)
-           * ((tt.tf * (1.2 + 1)) / (tt.tf + 1.2 * ((1 - 0.75) + 0.75 * (docs.len / stats.avgdl)))))
-           AS score
-    FROM term_tf tt JOIN cdocs USING (docid) JOIN qterms q USING (termid)
-    JOIN fts_main_documents.docs AS docs ON docs.docid = tt.docid, stats
-    GROUP BY tt.docid),
-best AS (SELECT round(score, 9) AS score FROM scores ORDER BY score DESC LIMIT ?),
-tied AS (SELECT docid, score FROM scores
-         WHERE round(score, 9) >= (SELECT min(score) FROM best)),  -- the best and their ties
-top AS (SELECT d.hash, d.doc_id, tied.score FROM tied
-        JOIN fts_main_documents.docs AS docs USING (docid)
-        JOIN documents d ON d.hash = docs.name
-        ORDER BY round(tied.score, 9) DESC, d.doc_id, d.hash LIMIT ?)
-SELECT top.doc_id, d.title, CAST(d.published AS VARCHAR) AS published, top.score, d.text
-FROM top JOIN documents d USING (hash) ORDER BY round(top.score, 9) DESC, top.doc_id, d.hash
-"""
-
-
-def _bm25(con: Con, terms: str, limit: int) -> list[dict[str, Any]]:
-    row = con.execute(QUERY_TERMS, [terms]).fetchone()
-    if row is None or not row[1] or len(row[1]) < row[0]:
-        return []  # a word no stored report holds: no report holds them all
-    wanted, termids, dfs = row
-    # one placeholder per term: a constant IN list is filtered inside the scan
-    sql = BM25_TOP.replace("{placeholders}", ", ".join("?" * len(termids)))
-    return _rows(con, sql, [termids, dfs, *termids, wanted, limit, limit])
+            for row in search_index.search(con, query, limit)]
 
 
 def search_page(con: Con, query: str, limit: int = SEARCH_LIMIT) -> m.SearchPage:
     """Reports ranked by BM25 (a plain scan when there is no index), with snippets."""
-    terms = search_text(query).strip()
-    if not terms:
+    if not search_index.terms(query):
         return m.SearchPage(query=query, hits=[])
     rows = _store_index_search(con, query, limit)
-    if rows is None and has_search_index(con):
-        rows = _bm25(con, terms, limit)
     if rows is None:  # no index at all: a scan, slower but the same answer set
         rows = _rows(con, """
             SELECT doc_id, title, CAST(published AS VARCHAR) AS published, 1.0 AS score, text
