@@ -3,7 +3,9 @@
 A name is a known pinyin surname followed by a capitalised given name that splits into
 one to three pinyin syllables ("Zheng Shanjie", "Zhou Xi'an"). A name that is not in
 the knowledge base but is one or two letters away from a known official's name with
-the same surname ("Xi Jinpin") is repaired to it, and the repair is reported.
+the same surname ("Xi Jinpin") is repaired to it, and the repair is reported. Officials
+whose names are not "Surname Given" pinyin (Bayanqolu, Nur Bekri: `name_form` in
+officials.tsv) are found as the knowledge base spells them.
 """
 
 from __future__ import annotations
@@ -99,7 +101,25 @@ def find_names(text: str, kb: KB, start: int = 0, end: int | None = None,
         else:
             continue
         last_end = name_end
-    return found
+    for match in _other_forms(kb).finditer(text, start, end):
+        if not any(n.start < match.end() and match.start() < n.end for n in found):
+            found.append(NameMatch(match.group(0), match.start(), match.end(), match.group(0),
+                                   True, False))
+    return sorted(found, key=lambda n: n.start)
+
+
+_OTHER_FORMS: dict[int, re.Pattern[str]] = {}
+
+
+def _other_forms(kb: KB) -> re.Pattern[str]:
+    """The known names that are not "Surname Given" pinyin, as one pattern (never empty)."""
+    pattern = _OTHER_FORMS.get(id(kb))
+    if pattern is None:
+        names = sorted({o.name for o in kb.officials if o.name_form}, key=len, reverse=True)
+        pattern = re.compile(r"(?<![\w’'])(?:" + "|".join(map(re.escape, names)) + r")(?![\w’'])"
+                             if names else r"(?!x)x")
+        _OTHER_FORMS[id(kb)] = pattern
+    return pattern
 
 
 def _canonical(surface: str, kb: KB) -> str:
