@@ -153,19 +153,29 @@ class Record:
         )
 
 
+SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 def _plain(value: Any) -> Any:
     """Dataclasses to dicts, and tuples to lists (JSON has no tuples: a span is [start, end]).
 
-    Like `dataclasses.asdict` followed by a walk, without asdict's deep copies: records
-    are converted once per report, so this is on the hot path.
+    Like `dataclasses.asdict` followed by a walk, without asdict's deep copies and without
+    a call per scalar: records are converted once per report, so this is on the hot path.
     """
-    names = getattr(type(value), "__dataclass_fields__", None)
+    cls = type(value)
+    names = getattr(cls, "__dataclass_fields__", None)
     if names is not None:
-        return {name: _plain(getattr(value, name)) for name in names}
+        result = {}
+        for name in names:
+            item = getattr(value, name)
+            result[name] = item if type(item) in SCALARS else _plain(item)
+        return result
+    if cls is tuple and all(type(v) is int for v in value):
+        return list(value)  # a span
     if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
+        return [v if type(v) in SCALARS else _plain(v) for v in value]
     if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
+        return {k: v if type(v) in SCALARS else _plain(v) for k, v in value.items()}
     return value
 
 

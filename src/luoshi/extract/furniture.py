@@ -61,7 +61,9 @@ ZH_DATELINE = re.compile(
 ZH_NEWS_PREFIX = re.compile(r"(?P<outlet>[^\s，。]{2,8}?)消息[（(](?P<prog>[^）)]{1,10})[）)][:：]")
 BOILERPLATE_LINE = re.compile(
     r"^\s*(?:\[ad_?\d+\]|share this(?: post| article)?:?|add comment|leave a (?:comment|reply)"
-    r"|points of view:?|views?:\s*\d*|print|close(?: window)?|font size:?.*|【(?:打印|关闭)[^】]*】"
+    r"|points of view:?|views?:\s*\d*|font size:?.*|【(?:打印|关闭)[^】]*】"
+    # page buttons, alone or several on one line: "Print | Close", "打印 | 关闭"
+    r"|(?:\[?(?:print|close(?: window)?|打印|关闭|返回|back)\]?[ \t]*(?:[|｜/][ \t]*|$))+"
     r"|\[(?:print|close)\]|责任编辑[:：].*|分享到[:：]?.*|扫一扫.*|相关阅读.*)\s*$",
     re.I | re.M,
 )
