@@ -8,12 +8,13 @@ with `--jobs 4` writes exactly what a run with `--jobs 1` writes.
 from __future__ import annotations
 
 import itertools
+import json
 import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from luoshi.errors import InputError, LuoshiError
 from luoshi.ingest.readers import DEFAULT_MAX_BYTES, InputDoc, iter_inputs
@@ -24,13 +25,43 @@ CHUNK = 32  # documents sent to a worker at once: amortises pickling without sta
 SMALL_RUN = 64  # fewer documents than this run in-process: a worker pool costs more to start
 
 
-@dataclass
 class Extracted:
-    """One input document and what became of it: its record, or the error it raised."""
+    """One input document and what became of it: its record, or the error it raised.
 
-    item: InputDoc
-    record: Record | None = None
-    error: LuoshiError | None = None
+    Worker processes send the record back as JSON (`record_json`): cheaper to pass between
+    processes than the dataclasses, and what a store or a JSON Lines output wants anyway;
+    `record` turns it back into a Record only when someone asks.
+    """
+
+    def __init__(self, item: InputDoc, record: Record | None = None,
+                 error: LuoshiError | None = None, record_json: str | None = None) -> None:
+        self.item = item
+        self.error = error
+        self.record_json = record_json
+        self._record = record
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None and (self._record is not None or self.record_json is not None)
+
+    @property
+    def record(self) -> Record | None:
+        if self._record is None and self.record_json is not None:
+            self._record = Record.from_dict(json.loads(self.record_json))
+        return self._record
+
+    def as_json(self) -> str:
+        """The record as one line of JSON."""
+        if self.record_json is None:
+            assert self._record is not None
+            self.record_json = json.dumps(self._record.to_dict(), ensure_ascii=False)
+        return self.record_json
+
+    def as_dict(self) -> dict[str, Any]:
+        if self._record is not None:
+            return self._record.to_dict()
+        data: dict[str, Any] = json.loads(self.as_json())
+        return data
 
 
 def default_jobs() -> int:
@@ -38,18 +69,23 @@ def default_jobs() -> int:
         os.cpu_count() or 1)
 
 
-def extract_one(item: InputDoc) -> Extracted:
+def extract_one(item: InputDoc, as_json: bool = False) -> Extracted:
+    """The extraction of one document; with `as_json`, its record as JSON only."""
     from luoshi.kb import load_kb
     from luoshi.pipeline import extract_document
 
     try:
-        return Extracted(item, record=extract_document(item, load_kb()))
+        record = extract_document(item, load_kb())
     except Exception as exc:  # an extractor bug must not stop a crawl of millions
         return Extracted(item, error=InputError("L010", item.origin, reason=repr(exc)))
+    if as_json:
+        return Extracted(item, record_json=json.dumps(record.to_dict(), ensure_ascii=False))
+    return Extracted(item, record=record)
 
 
 def _extract_chunk(items: list[InputDoc]) -> list[Extracted]:
-    return [extract_one(item) for item in items]
+    """In a worker process: records go back as JSON."""
+    return [extract_one(item, as_json=True) for item in items]
 
 
 def extract_stream(inputs: Iterable[InputDoc | InputError], jobs: int = 1,

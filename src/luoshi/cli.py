@@ -15,7 +15,7 @@ from typing import TextIO
 
 import click
 
-from luoshi.batch import RunSummary, default_jobs, extracted
+from luoshi.batch import Extracted, RunSummary, default_jobs, extracted
 from luoshi.errors import LuoshiError
 from luoshi.ingest.readers import DEFAULT_MAX_BYTES
 from luoshi.record import Record
@@ -28,6 +28,15 @@ def extracted_records(paths: tuple[str, ...], summary: RunSummary, fail_fast: bo
     for item in extracted(paths or ("-",), summary, fail_fast, max_bytes, jobs):
         assert item.record is not None
         yield item.record
+
+
+def write_extracted(items: Iterator[Extracted], fmt: str, out: TextIO) -> None:
+    """Records as `write_records` writes them; JSON Lines straight from the workers' JSON."""
+    if fmt != "jsonl":
+        write_records((item.record for item in items if item.record is not None), fmt, out)
+        return
+    for item in items:
+        out.write(item.as_json() + "\n")
 
 
 def echo_error(line: str) -> None:
@@ -84,12 +93,12 @@ def extract(paths: tuple[str, ...], fmt: str, output: str | None, fail_fast: boo
     if output and Path(output).is_dir():
         raise click.UsageError(f"-o {output} is a folder; records go to a file")
     summary = RunSummary(echo_error)
-    records = extracted_records(paths, summary, fail_fast, max_bytes, jobs)
+    items = extracted(paths or ("-",), summary, fail_fast, max_bytes, jobs)
     if output:
         with Path(output).open("w", encoding="utf-8") as handle:
-            write_records(records, fmt, handle)
+            write_extracted(items, fmt, handle)
     else:
-        write_records(records, fmt, sys.stdout)
+        write_extracted(items, fmt, sys.stdout)
     click.echo(summary.line("extract"), err=True)
     sys.exit(1 if summary.failed else 0)
 

@@ -14,7 +14,6 @@ same pipeline (a test compares them on a real `LocalCluster`).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,7 +30,6 @@ from luoshi.ingest.readers import (
     read_jsonl_range,
     walk,
 )
-from luoshi.record import Record
 
 PARTITION_BYTES = 8 * 1024 * 1024  # input per task: seconds of work, a few MB of Parquet
 MIN_PARTITION_BYTES = 256 * 1024  # smaller tasks cost more to schedule than to run
@@ -164,8 +162,7 @@ def run_partition(partition: Partition, out_dir: str,
         for name, value in (("doc_id", item.doc_id), ("origin", item.origin),
                             ("content_hash", record.content_hash),
                             ("published", item.published), ("url", item.url),
-                            ("text", item.text),
-                            ("record", json.dumps(record.to_dict(), ensure_ascii=False))):
+                            ("text", item.text), ("record", done.as_json())):
             rows[name].append(value)
         result.documents += 1
     table = pa.table({name: pa.array(values, type=pa.string()) for name, values in rows.items()})
@@ -267,7 +264,7 @@ def parquet_extractions(folder: str | Path, batch_rows: int = 500) -> Iterator[E
                 for row in batch.to_pylist():
                     item = InputDoc(row["doc_id"], row["text"], row["origin"],
                                     published=row["published"], url=row["url"])
-                    yield Extracted(item, record=Record.from_dict(json.loads(row["record"])))
+                    yield Extracted(item, record_json=row["record"])
         except (OSError, ValueError) as exc:  # pyarrow's errors derive from these
             raise LuoshiError("L047", display(part), reason=f"unreadable ({exc})") from None
 

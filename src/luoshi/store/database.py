@@ -265,22 +265,25 @@ class Database:
             self._people = People([PersonRow(*row) for row in rows])
         return self._people
 
-    def store_batch(self, items: Iterable[tuple[dict[str, Any], str, str]]) -> IngestCounts:
-        """Store (record, text, origin) items in one transaction; known texts are skipped."""
+    def store_batch(self, items: Iterable[tuple[dict[str, Any], str, str]
+                                         | tuple[dict[str, Any], str, str, str]],
+                    ) -> IngestCounts:
+        """Store (record, text, origin[, record as JSON]) items in one transaction; known
+        texts are skipped."""
         batch = list(items)
         counts = IngestCounts()
         with self.holding():
-            known = self.known_hashes([record["content_hash"] for record, _, _ in batch])
+            known = self.known_hashes([item[0]["content_hash"] for item in batch])
             rows = Rows()
             people = self._people_index()
             seen: set[str] = set()
-            for record, text, origin in batch:
+            for record, text, origin, *as_json in batch:
                 digest = record["content_hash"]
                 if digest in known or digest in seen:
                     counts.skipped += 1
                     continue
                 seen.add(digest)
-                add_record(rows, record, text, origin, people)
+                add_record(rows, record, text, origin, people, as_json[0] if as_json else None)
                 counts.stored += 1
             touched = people.take_touched()
             if counts.stored:

@@ -35,8 +35,7 @@ def ingest(db: Database, extractions: Iterable[Extracted], summary: IngestSummar
            progress: Callable[[int], None] | None = None) -> IngestSummary:
     """Store each extraction; then group the new reports into meetings."""
     for batch in _batches(iter(extractions), batch_size):
-        items = [(e.record.to_dict(), e.item.text, e.item.origin) for e in batch
-                 if e.record is not None]
+        items = [(e.as_dict(), e.item.text, e.item.origin, e.as_json()) for e in batch if e.ok]
         counts = db.store_batch(items)
         summary.stored += counts.stored
         summary.skipped += counts.skipped

@@ -101,13 +101,13 @@ def _day(value: str | None) -> str | None:
 
 
 def add_record(rows: Rows, record: dict[str, Any], text: str, origin: str,
-               people: People) -> None:
+               people: People, record_json: str | None = None) -> None:
     """Append the rows of one record (already known to be new) to `rows`."""
     digest = record["content_hash"]
     rows.documents.append((
         digest, record["doc_id"], record.get("lang"), record.get("title"),
         _day(record.get("published")), record.get("source"), record.get("url"), origin, text,
-        record.get("warnings") or [], json.dumps(record, ensure_ascii=False),
+        record.get("warnings") or [], record_json or json.dumps(record, ensure_ascii=False),
     ))
     rows.postings.add(digest, f"{record.get('title') or ''}\n{text}")
     for credit in record.get("credits") or []:
