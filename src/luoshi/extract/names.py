@@ -101,25 +101,32 @@ def find_names(text: str, kb: KB, start: int = 0, end: int | None = None,
         else:
             continue
         last_end = name_end
-    for match in _other_forms(kb).finditer(text, start, end):
+    names, pattern = _other_forms(kb)
+    if not any(name in text for name in names):  # a substring test each: cheaper than a search
+        return found
+    for match in pattern.finditer(text, start, end):
+        if match.start() > 0 and (text[match.start() - 1].isalnum()
+                                  or text[match.start() - 1] in "’'"):
+            continue  # inside a word
         if not any(n.start < match.end() and match.start() < n.end for n in found):
             found.append(NameMatch(match.group(0), match.start(), match.end(), match.group(0),
                                    True, False))
     return sorted(found, key=lambda n: n.start)
 
 
-_OTHER_FORMS: dict[int, re.Pattern[str]] = {}
+_OTHER_FORMS: dict[int, tuple[tuple[str, ...], re.Pattern[str]]] = {}
 
 
-def _other_forms(kb: KB) -> re.Pattern[str]:
-    """The known names that are not "Surname Given" pinyin, as one pattern (never empty)."""
-    pattern = _OTHER_FORMS.get(id(kb))
-    if pattern is None:
-        names = sorted({o.name for o in kb.officials if o.name_form}, key=len, reverse=True)
-        pattern = re.compile(r"(?<![\w’'])(?:" + "|".join(map(re.escape, names)) + r")(?![\w’'])"
+def _other_forms(kb: KB) -> tuple[tuple[str, ...], re.Pattern[str]]:
+    """The known names that are not "Surname Given" pinyin, and one pattern for them."""
+    forms = _OTHER_FORMS.get(id(kb))
+    if forms is None:
+        names = tuple(sorted({o.name for o in kb.officials if o.name_form}, key=len,
+                             reverse=True))
+        pattern = re.compile(r"(?:" + "|".join(map(re.escape, names)) + r")(?![\w’'])"
                              if names else r"(?!x)x")
-        _OTHER_FORMS[id(kb)] = pattern
-    return pattern
+        forms = _OTHER_FORMS[id(kb)] = (names, pattern)
+    return forms
 
 
 def _canonical(surface: str, kb: KB) -> str:

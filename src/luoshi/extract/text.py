@@ -38,12 +38,11 @@ def paragraphs(text: str, start: int = 0) -> list[Span]:
 
 
 def _add_stripped(text: str, start: int, end: int, spans: list[Span]) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        spans.append((start, end))
+    segment = text[start:end]
+    core = segment.strip()  # str.strip removes what str.isspace calls space
+    if core:
+        left = start + len(segment) - len(segment.lstrip())
+        spans.append((left, left + len(core)))
 
 
 def containing(spans: list[Span], position: int) -> Span | None:
