@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -33,8 +34,8 @@ TEXT_MIN = 0.5  # word or character shingles of reposts of one text
 SCHEME = "affine32"  # datasketch's default, named: signatures made with shared permutations
 NUM_PERM = 128  # MinHash permutations: Jaccard error about 1/sqrt(128) = 0.09
 MAX_BLOCK = 500  # events of one place on one day compared pairwise; beyond, by date order
-BLOCKS_PER_CHUNK = 5_000  # (day, place) blocks clustered in one transaction (about 15,000
-# events, 100 MB): each chunk reads the events table once, and the texts it needs once
+EVENTS_PER_CHUNK = 10_000  # events of whole (day, place) blocks clustered in one transaction
+# (some 100 MB with their texts and MinHashes): each chunk reads the events table once
 WORD = re.compile(r"[a-z0-9]+|[\u4e00-\u9fff]")
 # a meeting's host, place, level and kind: its first report's that has them (any_value
 # may change from run to run; a re-run must store what one clean run stores)
@@ -78,14 +79,27 @@ def _permutations() -> tuple[object, object]:
     return permutations
 
 
-def _touched_blocks(db: Database) -> list[tuple[str, str]]:
-    """(day, place) of every block that gained an event without a meeting."""
+def _touched_chunks(db: Database) -> Iterator[list[tuple[str, str]]]:
+    """The (day, place) blocks that gained an event without a meeting, in chunks of about
+    EVENTS_PER_CHUNK events (a block is never split)."""
     rows = db.con.execute("""
-        SELECT DISTINCT CAST(date AS VARCHAR), coalesce(jurisdiction, host) FROM events
-        WHERE meeting_id IS NULL AND date IS NOT NULL
-          AND coalesce(jurisdiction, host) IS NOT NULL
-        ORDER BY 1, 2""").fetchall()
-    return [(day, place) for day, place in rows]
+        WITH touched AS (
+            SELECT DISTINCT date, coalesce(jurisdiction, host) AS place FROM events
+            WHERE meeting_id IS NULL AND date IS NOT NULL
+              AND coalesce(jurisdiction, host) IS NOT NULL)
+        SELECT CAST(t.date AS VARCHAR), t.place, count(*) FROM events e
+        JOIN touched t ON e.date = t.date AND coalesce(e.jurisdiction, e.host) = t.place
+        GROUP BY 1, 2 ORDER BY 1, 2""").fetchall()
+    chunk: list[tuple[str, str]] = []
+    size = 0
+    for day, place, events in rows:
+        chunk.append((day, place))
+        size += events
+        if size >= EVENTS_PER_CHUNK:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
 
 
 def _load_blocks(db: Database, blocks: list[tuple[str, str]],
@@ -209,7 +223,7 @@ class _Clusters:
 def cluster_meetings(db: Database) -> int:
     """Assign a meeting to every event without one; return the number of meetings made.
 
-    Only the blocks that gained events are redone, `BLOCKS_PER_CHUNK` at a time, each chunk
+    Only the blocks that gained events are redone, `EVENTS_PER_CHUNK` events at a time, each chunk
     in its own transaction: memory stays bounded however many reports came in. A block's
     meetings depend only on its events, so a run that was killed before or during this
     step is completed by the next one. Texts are read only for the pairs whose facts do
@@ -220,10 +234,7 @@ def cluster_meetings(db: Database) -> int:
         row = con.execute("SELECT count(*) FROM events WHERE meeting_id IS NULL").fetchone()
         if not (row and row[0]):
             return 0
-        touched = _touched_blocks(db)
-        made = 0
-        for first in range(0, len(touched), BLOCKS_PER_CHUNK):
-            made += _cluster(db, touched[first:first + BLOCKS_PER_CHUNK])
+        made = sum(_cluster(db, blocks) for blocks in list(_touched_chunks(db)))
         made += _single_meetings(db)
         return made
 
