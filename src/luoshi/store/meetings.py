@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import xxhash
 from datasketch import MinHash
 
 from luoshi.store.database import Database
@@ -32,6 +33,8 @@ from luoshi.store.database import Database
 FACT_MIN = 0.3  # translations lose some formulations; people and directives carry it
 TEXT_MIN = 0.5  # word or character shingles of reposts of one text
 SCHEME = "affine32"  # datasketch's default, named: signatures made with shared permutations
+# shingles are hashed by xxHash (datasketch's own suggestion), ten times faster than its
+# default SHA-1
 NUM_PERM = 128  # MinHash permutations: Jaccard error about 1/sqrt(128) = 0.09
 MAX_BLOCK = 500  # events of one place on one day compared pairwise; beyond, by date order
 EVENTS_PER_CHUNK = 10_000  # events of whole (day, place) blocks clustered in one transaction
@@ -66,7 +69,7 @@ class EventFacts:
             shingles = {" ".join(tokens[i:i + width]).encode("utf-8")
                         for i in range(max(1, len(tokens) - width + 1))}
             self._minhash = MinHash(num_perm=NUM_PERM, permutations=_permutations(),
-                                    scheme=SCHEME)
+                                    scheme=SCHEME, hashfunc=xxhash.xxh32_intdigest)
             self._minhash.update_batch(list(shingles))
         return self._minhash
 
