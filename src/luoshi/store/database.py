@@ -61,7 +61,7 @@ UPSERT_TABLES = ("directives", "formulations")  # shared by many documents: inse
 DEFAULT_LOCK_TIMEOUT = 10.0  # seconds to wait for another process to let go of the file
 FIRST_PAUSE = 0.01  # seconds between attempts to open a locked file, doubling up to the next
 LONGEST_PAUSE = 0.04  # shorter than READER_GAP, so that a waiting reader gets its turn
-DEFAULT_DUCKDB_MEMORY = "256MB"  # LUOSHI_DUCKDB_MEMORY overrides it
+DEFAULT_DUCKDB_MEMORY = "256MB"  # a writer's; LUOSHI_DUCKDB_MEMORY overrides it
 HOLD_SECONDS = 1.0  # a non-exclusive writer keeps the file this long across units of work
 READER_GAP = 0.05  # and then leaves it to readers this long before taking it again
 IDLE_SECONDS = 0.1  # but lets it go sooner when no unit of work follows within this time
@@ -80,9 +80,12 @@ class IngestCounts:
         return self
 
 
-def _config() -> dict[str, str | bool | int | float | list[str]]:
-    """DuckDB settings: its cache is bounded (by default DuckDB takes 80% of the machine's
-    memory for it, which a long ingest fills with blocks it will not read again)."""
+def _config(read_only: bool) -> dict[str, str | bool | int | float | list[str]]:
+    """DuckDB settings. A writer's cache is bounded (by default DuckDB takes 80% of the
+    machine's memory for it, which a long ingest fills with blocks it will not read
+    again); readers keep DuckDB's default, which analyses over millions of rows need."""
+    if read_only:
+        return {}
     return {"memory_limit": os.environ.get("LUOSHI_DUCKDB_MEMORY", DEFAULT_DUCKDB_MEMORY)}
 
 
@@ -96,7 +99,7 @@ def _connect(path: str, read_only: bool, timeout: float) -> duckdb.DuckDBPyConne
     pause = FIRST_PAUSE
     while True:
         try:
-            return duckdb.connect(path, read_only=read_only, config=_config())
+            return duckdb.connect(path, read_only=read_only, config=_config(read_only))
         except duckdb.Error as exc:
             reason = str(exc).splitlines()[0]
             if not _is_lock_conflict(exc):

@@ -45,6 +45,8 @@ CREATE TABLE IF NOT EXISTS search_terms_recent (term UBIGINT, doc UBIGINT, tf US
 """
 COMPACT_SHARE = 0.1  # compact when the recent postings reach this share of the sorted ones
 COMPACT_MIN = 200_000  # ... and at least this many (below, scanning them costs little)
+COMPACT_MAX = 40_000_000  # postings sorted in one go at most (some 250,000 reports): beyond,
+# a sort would take minutes at the end of an ingest; queries still read both tables
 
 
 def terms(text: str) -> Counter[str]:
@@ -115,7 +117,8 @@ def compact(con: duckdb.DuckDBPyConnection, force: bool = False) -> bool:
     recent = con.execute("SELECT count(*) FROM search_terms_recent").fetchone()
     sorted_rows = con.execute("SELECT count(*) FROM search_terms").fetchone()
     new, old = (recent[0] if recent else 0), (sorted_rows[0] if sorted_rows else 0)
-    if not new or (not force and (new < COMPACT_MIN or new < COMPACT_SHARE * old)):
+    if not new or (not force and (new < COMPACT_MIN or new < COMPACT_SHARE * old
+                                  or new + old > COMPACT_MAX)):
         return False
     con.execute("BEGIN TRANSACTION")
     try:
@@ -125,7 +128,10 @@ def compact(con: duckdb.DuckDBPyConnection, force: bool = False) -> bool:
                        ORDER BY term, doc""")
         con.execute("DROP TABLE search_terms")
         con.execute("ALTER TABLE search_terms_merged RENAME TO search_terms")
-        con.execute("DELETE FROM search_terms_recent")
+        # dropped, not emptied: deleting 100 million rows in a transaction needs memory
+        # for its undo, which DuckDB's bounded cache does not have
+        con.execute("DROP TABLE search_terms_recent")
+        con.execute(RECENT_SCHEMA)
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
