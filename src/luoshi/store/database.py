@@ -31,6 +31,7 @@ from luoshi.errors import DatabaseBusy, LuoshiError
 from luoshi.store import search_index
 from luoshi.store.rows import People, PersonRow, Rows, add_record
 from luoshi.store.schema import migrate, schema_version
+from luoshi.store.transaction import transaction
 
 COLUMNS = {
     "documents": ["hash", "doc_id", "lang", "title", "published", "source", "url", "origin",
@@ -294,29 +295,26 @@ class Database:
         return counts
 
     def _write(self, rows: Rows, people: list[PersonRow]) -> None:
-        con = self.con
-        con.execute("BEGIN TRANSACTION")
+        generation = uuid.uuid4().hex
         try:
-            for table in COLUMNS:
-                if table == "people":
-                    data = [(p.person_id, p.name, p.zh, p.province, p.first_seen, p.last_seen)
-                            for p in people]
-                    self._insert(table, data, "OR REPLACE")
-                    continue
-                data = getattr(rows, table)
-                if isinstance(data, dict):
-                    self._insert(table, list(data.values()), "OR IGNORE")
-                else:
-                    self._insert(table, data, "")
-            search_index.write(con, rows.postings)
-            generation = uuid.uuid4().hex
-            self.set_meta(PEOPLE_GENERATION, generation)
-            con.execute("COMMIT")
-            self._people_generation = generation
+            with transaction(self.con) as con:
+                for table in COLUMNS:
+                    if table == "people":
+                        data = [(p.person_id, p.name, p.zh, p.province, p.first_seen,
+                                 p.last_seen) for p in people]
+                        self._insert(table, data, "OR REPLACE")
+                        continue
+                    data = getattr(rows, table)
+                    if isinstance(data, dict):
+                        self._insert(table, list(data.values()), "OR IGNORE")
+                    else:
+                        self._insert(table, data, "")
+                search_index.write(con, rows.postings)
+                self.set_meta(PEOPLE_GENERATION, generation)
         except Exception:
-            con.execute("ROLLBACK")
             self._people = None  # the in-memory index may hold rows that were rolled back
             raise
+        self._people_generation = generation
 
     def _insert(self, table: str, data: list[tuple[Any, ...]], mode: str) -> None:
         if not data:
@@ -345,14 +343,8 @@ class Database:
     def build_search_index(self) -> bool:
         """Postings for any document stored without them (a database from an older luoshi
         or a restore); documents stored by this version get theirs in their own batch."""
-        with self.holding() as con:
-            con.execute("BEGIN TRANSACTION")
-            try:
-                search_index.backfill(con)
-                con.execute("COMMIT")
-            except Exception:
-                con.execute("ROLLBACK")
-                raise
+        with self.holding() as con, transaction(con):
+            search_index.backfill(con)
         return True
 
     def search_index_is_current(self) -> bool:

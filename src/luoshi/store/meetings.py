@@ -29,6 +29,7 @@ import xxhash
 from datasketch import MinHash
 
 from luoshi.store.database import Database
+from luoshi.store.transaction import transaction
 
 FACT_MIN = 0.3  # translations lose some formulations; people and directives carry it
 TEXT_MIN = 0.5  # word or character shingles of reposts of one text
@@ -270,9 +271,7 @@ def _cluster(db: Database, blocks: list[tuple[str, str]]) -> int:
         return 0
     import pyarrow as pa
 
-    con = db.con
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(db.con) as con:
         con.register("_assign", pa.table({"event_id": [a[0] for a in assignment],
                                           "meeting_id": [a[1] for a in assignment]}))
         con.execute("UPDATE events SET meeting_id = a.meeting_id FROM _assign a "
@@ -292,18 +291,12 @@ def _cluster(db: Database, blocks: list[tuple[str, str]]) -> int:
                         "WHERE meetings.meeting_id = w.meeting_id")
             con.unregister("_why")
         con.unregister("_assign")
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise
     return len({m for _, m in assignment})
 
 
 def _single_meetings(db: Database) -> int:
     """Events that cannot be compared (no day or no place) are meetings of their own."""
-    con = db.con
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(db.con) as con:
         row = con.execute("SELECT count(*) FROM events WHERE meeting_id IS NULL").fetchone()
         con.execute("UPDATE events SET meeting_id = event_id WHERE meeting_id IS NULL")
         con.execute(f"""
@@ -311,8 +304,4 @@ def _single_meetings(db: Database) -> int:
             SELECT meeting_id, count(*), min(date), {FIRST_REPORTED}, NULL
             FROM events WHERE meeting_id NOT IN (SELECT meeting_id FROM meetings)
             GROUP BY meeting_id""")
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise
     return int(row[0]) if row else 0

@@ -10,6 +10,8 @@ from collections.abc import Callable
 
 import duckdb
 
+from luoshi.store.transaction import transaction
+
 INITIAL_TABLES = """
 CREATE TABLE documents (
     hash VARCHAR PRIMARY KEY,     -- content hash: the same text is stored once
@@ -142,14 +144,9 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
     for name, apply in MIGRATIONS:
         if name in done:
             continue
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with transaction(con):
             apply(con)
             con.execute("INSERT INTO schema_migrations (name) VALUES (?)", [name])
-            con.execute("COMMIT")
-        except Exception:
-            con.execute("ROLLBACK")
-            raise
         applied.append(name)
     return applied
 

@@ -21,6 +21,8 @@ from typing import Any
 
 import duckdb
 
+from luoshi.store.transaction import transaction
+
 LATIN_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 CJK = "\u3400-\u4dbf\u4e00-\u9fff"
 CJK_ANY = re.compile(f"[{CJK}]")
@@ -120,8 +122,7 @@ def compact(con: duckdb.DuckDBPyConnection, force: bool = False) -> bool:
     if not new or (not force and (new < COMPACT_MIN or new < COMPACT_SHARE * old
                                   or new + old > COMPACT_MAX)):
         return False
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         con.execute("""CREATE TABLE search_terms_merged AS
                        SELECT * FROM (SELECT * FROM search_terms
                                       UNION ALL SELECT * FROM search_terms_recent)
@@ -132,10 +133,6 @@ def compact(con: duckdb.DuckDBPyConnection, force: bool = False) -> bool:
         # for its undo, which DuckDB's bounded cache does not have
         con.execute("DROP TABLE search_terms_recent")
         con.execute(RECENT_SCHEMA)
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise
     return True
 
 
