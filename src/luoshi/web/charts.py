@@ -55,25 +55,24 @@ def cascade_timeline(page: m.DirectivePage) -> Chart:
         yaxis={"title": {"text": "meetings"}})}
 
 
+def _stacked_by_level(bins: list[Any], x: str) -> list[dict[str, Any]]:
+    """One bar trace per level, in level order: `x` of each bin against its meetings."""
+    return [{"type": "bar", "name": level,
+             "x": [getattr(b, x) for b in bins if b.level == level],
+             "y": [b.meetings for b in bins if b.level == level],
+             "marker": {"color": LEVEL_COLOURS.get(level, "#555")}}
+            for level in _levels({b.level for b in bins})]
+
+
 def lag_distribution(page: m.DirectivePage) -> Chart:
-    levels = _levels({b.level for b in page.lag_bins})
-    traces = [{"type": "bar", "name": level,
-               "x": [b.lag_days for b in page.lag_bins if b.level == level],
-               "y": [b.meetings for b in page.lag_bins if b.level == level],
-               "marker": {"color": LEVEL_COLOURS.get(level, "#555")}} for level in levels]
-    return {"data": traces, "layout": _layout(
+    return {"data": _stacked_by_level(page.lag_bins, "lag_days"), "layout": _layout(
         "Response lag by level", barmode="stack",
         xaxis={"title": {"text": "days after the directive ended"}},
         yaxis={"title": {"text": "meetings"}})}
 
 
 def fidelity_chart(page: m.DirectivePage) -> Chart:
-    levels = _levels({b.level for b in page.echo_bins})
-    traces = [{"type": "bar", "name": level,
-               "x": [b.echo for b in page.echo_bins if b.level == level],
-               "y": [b.meetings for b in page.echo_bins if b.level == level],
-               "marker": {"color": LEVEL_COLOURS.get(level, "#555")}} for level in levels]
-    return {"data": traces, "layout": _layout(
+    return {"data": _stacked_by_level(page.echo_bins, "echo"), "layout": _layout(
         "Fidelity: share of the signature formulations echoed", barmode="stack",
         xaxis={"title": {"text": "echo"}, "range": [-0.05, 1.05], "tickformat": ".0%"},
         yaxis={"title": {"text": "meetings"}})}
