@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import duckdb
+
 from luoshi.errors import LuoshiError
 from luoshi.kb import load_kb
 from luoshi.store.database import Database
 
 
-def resolve_directive(db: Database, query: str) -> str:
-    """The directive id for `query`, or L041 naming what to try instead."""
+def find_directive(con: duckdb.DuckDBPyConnection, query: str) -> str | None:
+    """The directive id for an id, Chinese name or English label: the stored directives
+    first, then the catalogue; None when neither knows it."""
     wanted = query.strip()
-    row = db.con.execute(
+    row = con.execute(
         "SELECT directive_id FROM directives WHERE lower(directive_id) = lower(?) "
         "OR zh = ? OR lower(label) = lower(?) LIMIT 1", [wanted, wanted, wanted]).fetchone()
     if row:
@@ -18,8 +21,16 @@ def resolve_directive(db: Database, query: str) -> str:
     for entry in load_kb().directives:
         if wanted.lower() in {entry.id.lower(), entry.zh, *(x.lower() for x in entry.labels_en)}:
             return entry.id
-    hint = wanted.split("-")[0] or wanted
-    raise LuoshiError("L041", directive=wanted, hint=hint)
+    return None
+
+
+def resolve_directive(db: Database, query: str) -> str:
+    """The directive id for `query`, or L041 naming what to try instead."""
+    found = find_directive(db.con, query)
+    if found is None:
+        wanted = query.strip()
+        raise LuoshiError("L041", directive=wanted, hint=wanted.split("-")[0] or wanted)
+    return found
 
 
 def directive_info(db: Database, directive_id: str) -> dict[str, object]:

@@ -14,6 +14,7 @@ from typing import Any, Literal
 import duckdb
 
 from luoshi.analyse.cascade import LEVEL_ORDER, MAINLAND_EXCLUDED
+from luoshi.analyse.directive import find_directive
 from luoshi.analyse.search import snippet
 from luoshi.kb import load_kb
 from luoshi.store import search_index
@@ -126,16 +127,10 @@ GROUP BY e.meeting_id
 
 def resolve_directive(con: Con, key: str) -> str:
     """The directive id for an id, Chinese name or English label; NotFound otherwise."""
-    wanted = key.strip()
-    row = con.execute(
-        "SELECT directive_id FROM directives WHERE lower(directive_id) = lower(?) OR zh = ? "
-        "OR lower(label) = lower(?) LIMIT 1", [wanted, wanted, wanted]).fetchone()
-    if row:
-        return str(row[0])
-    for entry in load_kb().directives:
-        if wanted.lower() in {entry.id.lower(), entry.zh, *(x.lower() for x in entry.labels_en)}:
-            return entry.id
-    raise NotFound("directive", key)
+    found = find_directive(con, key)
+    if found is None:
+        raise NotFound("directive", key)
+    return found
 
 
 def directive_info(con: Con, directive_id: str) -> m.DirectiveInfo:
