@@ -25,6 +25,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import duckdb
+import numpy as np
 import xxhash
 from datasketch import MinHash
 
@@ -38,8 +40,7 @@ SCHEME = "affine32"  # datasketch's default, named: signatures made with shared 
 # default SHA-1
 NUM_PERM = 128  # MinHash permutations: Jaccard error about 1/sqrt(128) = 0.09
 MAX_BLOCK = 500  # events of one place on one day compared pairwise; beyond, by date order
-EVENTS_PER_CHUNK = 10_000  # events of whole (day, place) blocks clustered in one transaction
-# (some 100 MB with their texts and MinHashes): each chunk reads the events table once
+EVENTS_PER_READ = 20_000  # staged events of whole (day, place) blocks clustered at once
 WORD = re.compile(r"[a-z0-9]+|[\u4e00-\u9fff]")
 # a meeting's host, place, level and kind: its first report's that has them (any_value
 # may change from run to run; a re-run must store what one clean run stores)
@@ -83,88 +84,92 @@ def _permutations() -> tuple[object, object]:
     return permutations
 
 
-def _touched_chunks(db: Database) -> Iterator[list[tuple[str, str]]]:
-    """The (day, place) blocks that gained an event without a meeting, in chunks of about
-    EVENTS_PER_CHUNK events (a block is never split)."""
-    rows = db.con.execute("""
+def _stage(con: duckdb.DuckDBPyConnection) -> np.ndarray:
+    """Put the events of every (day, place) block that gained an event without a meeting
+    into the temporary table `_todo`, block after block, with their facts; return the
+    number of events in each block, in block order.
+
+    One query reads the tables once whatever the number of reports; the facts are kept as
+    64-bit hashes (their Jaccard is the same), so the table stays small."""
+    con.execute("""
+        CREATE OR REPLACE TEMP TABLE _todo AS
         WITH touched AS (
             SELECT DISTINCT date, coalesce(jurisdiction, host) AS place FROM events
             WHERE meeting_id IS NULL AND date IS NOT NULL
-              AND coalesce(jurisdiction, host) IS NOT NULL)
-        SELECT CAST(t.date AS VARCHAR), t.place, count(*) FROM events e
-        JOIN touched t ON e.date = t.date AND coalesce(e.jurisdiction, e.host) = t.place
-        GROUP BY 1, 2 ORDER BY 1, 2""").fetchall()
-    chunk: list[tuple[str, str]] = []
-    size = 0
-    for day, place, events in rows:
-        chunk.append((day, place))
-        size += events
-        if size >= EVENTS_PER_CHUNK:
-            yield chunk
-            chunk, size = [], 0
-    if chunk:
-        yield chunk
+              AND coalesce(jurisdiction, host) IS NOT NULL),
+        todo AS (
+            SELECT e.event_id, e.date, t.place, e.kind, e.hash, e.meeting_id FROM events e
+            JOIN touched t ON e.date = t.date AND coalesce(e.jurisdiction, e.host) = t.place),
+        directives AS (
+            SELECT event_id, list(directive_id ORDER BY directive_id) AS directives
+            FROM event_directives WHERE event_id IN (SELECT event_id FROM todo)
+            GROUP BY event_id),
+        facts AS (
+            SELECT event_id, list(fact) AS facts FROM (
+                SELECT event_id, hash('f:' || zh) AS fact FROM formulation_uses
+                WHERE event_id IN (SELECT event_id FROM todo)
+                UNION ALL
+                SELECT p.event_id, hash('p:' || lower(pe.name)) FROM participations p
+                JOIN people pe USING (person_id)
+                WHERE p.event_id IN (SELECT event_id FROM todo))
+            GROUP BY event_id)
+        SELECT dense_rank() OVER (ORDER BY t.date, t.place) AS block, t.event_id,
+               CAST(t.date AS VARCHAR) AS day, t.place, coalesce(t.kind, 'other') AS kind,
+               coalesce(d.lang, 'en') AS lang, t.hash, t.meeting_id, m.explanation,
+               coalesce(di.directives, []) AS directives, coalesce(f.facts, []) AS facts
+        FROM todo t
+        JOIN (SELECT hash, lang FROM documents) d USING (hash)
+        LEFT JOIN meetings m USING (meeting_id)
+        LEFT JOIN directives di USING (event_id)
+        LEFT JOIN facts f USING (event_id)
+        ORDER BY block, t.event_id""")
+    sizes = con.execute("SELECT count(*) FROM _todo GROUP BY block ORDER BY block").fetchnumpy()
+    return np.asarray(next(iter(sizes.values())), dtype=np.int64)
 
 
-def _load_blocks(db: Database, blocks: list[tuple[str, str]],
-                 ) -> dict[tuple[str, str], list[EventFacts]]:
-    """The events of these (day, place) blocks, with their facts; texts are read later,
+def _reads(sizes: np.ndarray) -> Iterator[tuple[int, int]]:
+    """Ranges [first, last] of block numbers (from 1) holding about EVENTS_PER_READ events."""
+    ends = np.cumsum(sizes)
+    first, done = 1, 0
+    while first <= len(sizes):
+        last = int(np.searchsorted(ends, done + EVENTS_PER_READ, side="left")) + 1
+        last = max(first, min(last, len(sizes)))
+        yield first, last
+        done = int(ends[last - 1])
+        first = last + 1
+
+
+def _load_blocks(con: duckdb.DuckDBPyConnection, first: int, last: int,
+                 ) -> list[list[EventFacts]]:
+    """The staged events of blocks first..last, block by block; texts are read later,
     only for the pairs that need a MinHash."""
-    import pyarrow as pa
-
-    db.con.register("_blocks", pa.table({"day": [b[0] for b in blocks],
-                                         "place": [b[1] for b in blocks]}))
-    try:
-        rows = db.con.execute("""
-            SELECT e.event_id, CAST(e.date AS VARCHAR), coalesce(e.jurisdiction, e.host),
-                   e.kind, d.lang, e.hash, e.meeting_id, m.explanation
-            FROM events e
-            LEFT JOIN meetings m USING (meeting_id)
-            JOIN _blocks b ON e.date = CAST(b.day AS DATE)
-                          AND coalesce(e.jurisdiction, e.host) = b.place
-            JOIN (SELECT hash, lang FROM documents) d USING (hash)
-            ORDER BY e.date, e.event_id""").fetchall()
-    finally:
-        db.con.unregister("_blocks")
+    table = con.execute("SELECT * EXCLUDE (block), block FROM _todo "
+                        "WHERE block BETWEEN ? AND ?", [first, last]).to_arrow_table()
+    columns = {name: table.column(name).to_pylist() for name in table.column_names}
     texts: dict[str, str] = {}  # filled by _read_texts for the pairs that need them
-    events = {r[0]: EventFacts(r[0], r[1], r[2], r[3] or "other", r[4] or "en", r[5],
-                               meeting=r[6], explanation=r[7], texts=texts) for r in rows}
-    if events:
-        _attach_facts(db, events)
-    grouped: dict[tuple[str, str], list[EventFacts]] = defaultdict(list)
-    for event in events.values():
-        grouped[(event.day or "", event.place or "")].append(event)
-    return grouped
+    blocks: dict[int, list[EventFacts]] = defaultdict(list)
+    for i, event_id in enumerate(columns["event_id"]):
+        directives = columns["directives"][i]
+        event = EventFacts(event_id, columns["day"][i], columns["place"][i],
+                           columns["kind"][i], columns["lang"][i], columns["hash"][i],
+                           meeting=columns["meeting_id"][i],
+                           explanation=columns["explanation"][i], texts=texts,
+                           directives=set(directives),
+                           facts={*("d:" + d for d in directives), *columns["facts"][i]})
+        blocks[columns["block"][i]].append(event)
+    return [blocks[b] for b in sorted(blocks)]
 
 
-def _read_texts(db: Database, events: list[EventFacts]) -> None:
-    """Fill the chunk's shared text store for these events (one query for all of them)."""
+def _read_texts(con: duckdb.DuckDBPyConnection, events: list[EventFacts]) -> None:
+    """Fill the read's shared text store for these events (one query for all of them)."""
     wanted = sorted({e.hash for e in events if e.texts is not None and e.hash not in e.texts})
     if not wanted or events[0].texts is None:
         return
     store = events[0].texts
-    for digest, text in db.con.execute(
+    for digest, text in con.execute(
             "SELECT hash, text FROM documents WHERE hash IN (SELECT unnest(?::VARCHAR[]))",
             [wanted]).fetchall():
         store[digest] = text or ""
-
-
-def _attach_facts(db: Database, events: dict[str, EventFacts]) -> None:
-    ids = list(events)
-    for event_id, directive in db.con.execute(
-            "SELECT event_id, directive_id FROM event_directives "
-            "WHERE event_id IN (SELECT unnest(?))", [ids]).fetchall():
-        events[event_id].directives.add(directive)
-        events[event_id].facts.add("d:" + directive)
-    for event_id, zh in db.con.execute(
-            "SELECT event_id, zh FROM formulation_uses WHERE event_id IN (SELECT unnest(?))",
-            [ids]).fetchall():
-        events[event_id].facts.add("f:" + zh)
-    for event_id, name in db.con.execute(
-            "SELECT p.event_id, lower(pe.name) FROM participations p "
-            "JOIN people pe USING (person_id) WHERE p.event_id IN (SELECT unnest(?))",
-            [ids]).fetchall():
-        events[event_id].facts.add("p:" + name)
 
 
 def _comparable(a: EventFacts, b: EventFacts) -> bool:
@@ -227,26 +232,35 @@ class _Clusters:
 def cluster_meetings(db: Database) -> int:
     """Assign a meeting to every event without one; return the number of meetings made.
 
-    Only the blocks that gained events are redone, `EVENTS_PER_CHUNK` events at a time, each chunk
-    in its own transaction: memory stays bounded however many reports came in. A block's
-    meetings depend only on its events, so a run that was killed before or during this
-    step is completed by the next one. Texts are read only for the pairs whose facts do
-    not decide (one query a chunk), and pairs of events that both had a meeting already
+    Only the (day, place) blocks that gained events are redone. They are staged by one
+    query (`_stage`), then clustered `EVENTS_PER_READ` events at a time, so Python holds
+    one read's events, and the meetings are written by one statement each, in the same
+    transaction: a run killed before or during this step leaves the events without a
+    meeting, and the next run completes it. Texts are read only for the pairs whose facts
+    do not decide (one query a read), and pairs of events that both had a meeting already
     are not compared again.
     """
     with db.holding() as con:
         row = con.execute("SELECT count(*) FROM events WHERE meeting_id IS NULL").fetchone()
         if not (row and row[0]):
             return 0
-        made = sum(_cluster(db, blocks) for blocks in list(_touched_chunks(db)))
-        made += _single_meetings(db)
-        return made
+        with transaction(con):
+            sizes = _stage(con)
+            con.execute("CREATE OR REPLACE TEMP TABLE _assign "
+                        "(event_id VARCHAR, meeting_id VARCHAR)")
+            con.execute("CREATE OR REPLACE TEMP TABLE _why (meeting_id VARCHAR, explanation VARCHAR)")
+            made = sum(_cluster(con, first, last) for first, last in _reads(sizes))
+            _write_meetings(con)
+            for table in ("_todo", "_assign", "_why"):
+                con.execute(f"DROP TABLE {table}")
+        return made + _single_meetings(db)
 
 
-def _cluster(db: Database, blocks: list[tuple[str, str]]) -> int:
+def _cluster(con: duckdb.DuckDBPyConnection, first: int, last: int) -> int:
+    """Cluster blocks first..last into `_assign` (event, meeting) and `_why`."""
     clusters = _Clusters()
     pending: list[tuple[EventFacts, EventFacts]] = []
-    for events in _load_blocks(db, blocks).values():
+    for events in _load_blocks(con, first, last):
         clusters.keep(events)
         for i, a in enumerate(events):
             for b in events[i + 1:i + MAX_BLOCK]:
@@ -260,38 +274,43 @@ def _cluster(db: Database, blocks: list[tuple[str, str]]) -> int:
                 elif why is None and a.lang == b.lang and _comparable(a, b):
                     pending.append((a, b))
     if pending:  # pairs that only their texts can tell apart: read the missing texts at once
-        _read_texts(db, [e for pair in pending for e in pair])
+        _read_texts(con, [e for pair in pending for e in pair])
         for a, b in pending:
             if clusters.find(a.event_id) != clusters.find(b.event_id):
                 why = same_meeting(a, b)
                 if why:
                     clusters.union(a.event_id, b.event_id, why)
-    assignment = [(event_id, clusters.find(event_id)) for event_id in clusters.parent]
-    if not assignment:
-        return 0
     import pyarrow as pa
 
-    with transaction(db.con) as con:
-        con.register("_assign", pa.table({"event_id": [a[0] for a in assignment],
-                                          "meeting_id": [a[1] for a in assignment]}))
-        con.execute("UPDATE events SET meeting_id = a.meeting_id FROM _assign a "
-                    "WHERE events.event_id = a.event_id")
-        con.execute("DELETE FROM meetings WHERE meeting_id IN (SELECT meeting_id FROM _assign) "
-                    "OR meeting_id IN (SELECT event_id FROM _assign)")
-        con.execute(f"""
-            INSERT INTO meetings
-            SELECT meeting_id, count(*), min(date), {FIRST_REPORTED}, NULL
-            FROM events WHERE meeting_id IN (SELECT meeting_id FROM _assign)
-            GROUP BY meeting_id""")
-        explanations = [("; ".join(why), root) for root, why in clusters.why.items() if why]
-        if explanations:
-            con.register("_why", pa.table({"explanation": [e[0] for e in explanations],
-                                           "meeting_id": [e[1] for e in explanations]}))
-            con.execute("UPDATE meetings SET explanation = w.explanation FROM _why w "
-                        "WHERE meetings.meeting_id = w.meeting_id")
-            con.unregister("_why")
-        con.unregister("_assign")
-    return len({m for _, m in assignment})
+    event_ids = list(clusters.parent)
+    assigned = pa.table({"event_id": event_ids,
+                         "meeting_id": [clusters.find(e) for e in event_ids]})
+    con.register("_assigned", assigned)
+    con.execute("INSERT INTO _assign SELECT event_id, meeting_id FROM _assigned")
+    con.unregister("_assigned")
+    explanations = [(root, "; ".join(why)) for root, why in clusters.why.items() if why]
+    if explanations:
+        reasons = pa.table({"meeting_id": [e[0] for e in explanations],
+                            "explanation": [e[1] for e in explanations]})
+        con.register("_reasons", reasons)
+        con.execute("INSERT INTO _why SELECT meeting_id, explanation FROM _reasons")
+        con.unregister("_reasons")
+    return len(set(assigned.column("meeting_id").to_pylist()))
+
+
+def _write_meetings(con: duckdb.DuckDBPyConnection) -> None:
+    """The staged assignments into events and meetings, one statement each."""
+    con.execute("UPDATE events SET meeting_id = a.meeting_id FROM _assign a "
+                "WHERE events.event_id = a.event_id")
+    con.execute("DELETE FROM meetings WHERE meeting_id IN (SELECT meeting_id FROM _assign) "
+                "OR meeting_id IN (SELECT event_id FROM _assign)")
+    con.execute(f"""
+        INSERT INTO meetings
+        SELECT meeting_id, count(*), min(date), {FIRST_REPORTED}, NULL
+        FROM events WHERE meeting_id IN (SELECT meeting_id FROM _assign)
+        GROUP BY meeting_id""")
+    con.execute("UPDATE meetings SET explanation = w.explanation FROM _why w "
+                "WHERE meetings.meeting_id = w.meeting_id")
 
 
 def _single_meetings(db: Database) -> int:
