@@ -8,7 +8,6 @@ with `--jobs 4` writes exactly what a run with `--jobs 1` writes.
 from __future__ import annotations
 
 import itertools
-import json
 import multiprocessing
 import os
 from collections import deque
@@ -16,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from luoshi import jsoncodec
 from luoshi.errors import InputError, LuoshiError
 from luoshi.ingest.readers import DEFAULT_MAX_BYTES, InputDoc, iter_inputs
 from luoshi.record import Record
@@ -47,20 +47,20 @@ class Extracted:
     @property
     def record(self) -> Record | None:
         if self._record is None and self.record_json is not None:
-            self._record = Record.from_dict(json.loads(self.record_json))
+            self._record = Record.from_dict(jsoncodec.loads(self.record_json))
         return self._record
 
     def as_json(self) -> str:
         """The record as one line of JSON."""
         if self.record_json is None:
             assert self._record is not None
-            self.record_json = json.dumps(self._record.to_dict(), ensure_ascii=False)
+            self.record_json = jsoncodec.dumps(self._record.to_dict())
         return self.record_json
 
     def as_dict(self) -> dict[str, Any]:
         if self._record is not None:
             return self._record.to_dict()
-        data: dict[str, Any] = json.loads(self.as_json())
+        data: dict[str, Any] = jsoncodec.loads(self.as_json())
         return data
 
 
@@ -79,7 +79,7 @@ def extract_one(item: InputDoc, as_json: bool = False) -> Extracted:
     except Exception as exc:  # an extractor bug must not stop a crawl of millions
         return Extracted(item, error=InputError("L010", item.origin, reason=repr(exc)))
     if as_json:
-        return Extracted(item, record_json=json.dumps(record.to_dict(), ensure_ascii=False))
+        return Extracted(item, record_json=jsoncodec.dumps(record.to_dict()))
     return Extracted(item, record=record)
 
 

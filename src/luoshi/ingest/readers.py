@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from luoshi import jsoncodec
 from luoshi.errors import InputError
 from luoshi.ingest.decode import decode_bytes
 from luoshi.ingest.html import html_main_text
@@ -239,7 +240,7 @@ def _lines(handle: BinaryIO, max_bytes: int) -> Iterator[tuple[bytes, int]]:
 
 def _jsonl_document(raw: bytes, origin: str, number: int) -> InputDoc | InputError:
     try:
-        item = json.loads(raw.decode("utf-8").lstrip("\ufeff"))
+        item = jsoncodec.loads(raw.decode("utf-8").lstrip("\ufeff"))
     except UnicodeDecodeError:
         return InputError("L006", origin, line=number, reason="not UTF-8")
     except json.JSONDecodeError as exc:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from luoshi import jsoncodec
 from luoshi.store import search_index
 
 PERSON_GAP_YEARS = 8  # the same name in one province this far apart is another person
@@ -107,7 +107,7 @@ def add_record(rows: Rows, record: dict[str, Any], text: str, origin: str,
     rows.documents.append((
         digest, record["doc_id"], record.get("lang"), record.get("title"),
         _day(record.get("published")), record.get("source"), record.get("url"), origin, text,
-        record.get("warnings") or [], record_json or json.dumps(record, ensure_ascii=False),
+        record.get("warnings") or [], record_json or jsoncodec.dumps(record),
     ))
     rows.postings.add(digest, f"{record.get('title') or ''}\n{text}")
     for credit in record.get("credits") or []:
