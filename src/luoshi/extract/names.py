@@ -135,7 +135,22 @@ def _canonical(surface: str, kb: KB) -> str:
     return officials[0].name if officials else surface.replace("’", "'")
 
 
+_REPAIRS: dict[str, str | None] = {}
+_REPAIRS_KB: list[KB] = []  # the knowledge base they were made against
+MEMO_LIMIT = 50_000  # repairs remembered: the same names recur from report to report
+
+
 def repair_name(surface: str, kb: KB) -> str | None:
+    """`_repair_name`, remembered."""
+    if not _REPAIRS_KB or _REPAIRS_KB[0] is not kb or len(_REPAIRS) >= MEMO_LIMIT:
+        _REPAIRS.clear()
+        _REPAIRS_KB[:] = [kb]
+    if surface not in _REPAIRS:
+        _REPAIRS[surface] = _repair_name(surface, kb)
+    return _REPAIRS[surface]
+
+
+def _repair_name(surface: str, kb: KB) -> str | None:
     """A known official's name one or two edits from `surface`, same surname, or None.
 
     When the surface is itself a well-formed pinyin name, only dropped or added letters
