@@ -6,13 +6,14 @@ The steps, in order (each a function (doc, kb) -> None that adds facts with span
  2. furniture     - release date, source, headline, where the body starts, boilerplate
  3. scan          - one pass of the lexicon: formulations, places, officials, outlets
  4. credits       - reporter, photographer and editor lines
- 5. formulations  - canonical formulations, longest match winning
- 6. mentions      - every mention of a directive, with its numbers
- 7. meeting       - the kind of meeting and the organ that held it
- 8. people        - participants, roles and titles; people only invoked
- 9. places        - jurisdiction and level; the report's province
-10. date          - the meeting's day, with the year inferred when not printed
-11. directives    - the directives studied, with catalogue dates and lags
+ 5. mentions      - every mention of a directive, with its numbers
+ 6. meeting       - the kind of meeting and the organ that held it
+ 7. people        - participants, roles and titles; people only invoked
+ 8. places        - jurisdiction and level; the report's province
+ 9. date          - the meeting's day, with the year inferred when not printed
+10. directives    - the directives studied, with catalogue dates and lags
+11. formulations  - canonical formulations, longest match winning, less the directives'
+                    own names
 12. host          - the host body as a canonical English name
 13. tasks         - explicitly enumerated tasks
 14. fidelity      - how many of the directive's signature formulations are echoed
@@ -70,7 +71,6 @@ STEPS = (
          ("published", "source", "title", "body_start", "skip", "dateline")),
     Step("scan", scan_lexicon, ("folded",), ("hits",)),
     Step("credits", find_credits, ("text", "lang"), ("credits", "skip:credits")),
-    Step("formulations", find_formulations, ("hits", "skip"), ("event.formulations",)),
     Step("mentions", find_directive_mentions, ("text", "hits", "body_start"),
          ("directive_mentions",)),
     Step("meeting", find_meeting, ("text", "folded", "directive_mentions"),
@@ -84,6 +84,8 @@ STEPS = (
          ("event.date", "event.date_basis", "event.date_span")),
     Step("directives", resolve_directives, ("directive_mentions", "province", "event.date"),
          ("event.directives",)),
+    Step("formulations", find_formulations, ("hits", "skip", "event.directives"),
+         ("event.formulations",)),
     Step("host", find_host, ("host_phrase", "event.jurisdiction", "event.kind"),
          ("event.host",)),
     Step("tasks", find_tasks, ("text", "lang", "body_start"), ("event.tasks",)),

@@ -6,9 +6,11 @@ from datetime import date, timedelta
 
 import pytest
 
+from luoshi.extract.formulations import directive_names, names_a_directive
 from luoshi.kb import load_kb
 from luoshi.kb.lexicon import REGEX_PREFIX
 from luoshi.pipeline import extract
+from luoshi.record import Record
 
 KB = load_kb()
 ORDINALS = {1: "First", 2: "Second", 3: "Third", 4: "Fourth", 5: "Fifth", 6: "Sixth",
@@ -30,13 +32,19 @@ def test_kb_every_formulation_variant_is_found(entry: object) -> None:
         record = extract(f"The meeting stressed that we must fully grasp the {surface} and act.",
                          kb=KB)
         found = {f.zh for f in record.events[0].formulations}
-        assert entry.zh in found or any(
+        assert entry.zh in found or names_the_directive(record, entry.zh) or any(
             other.zh in found and surface.lower() in " | ".join(other.variants_en).lower()
             for other in KB.formulations), (entry.zh, surface, found)
     for surface in (entry.zh, *entry.variants_zh):
         record = extract(f"会议强调，要深刻领悟“{surface}”的重要意义。", kb=KB)
         assert entry.zh in {f.zh for f in record.events[0].formulations} or any(
-            len(f.zh) > len(entry.zh) for f in record.events[0].formulations), (entry.zh, surface)
+            len(f.zh) > len(entry.zh) for f in record.events[0].formulations
+        ) or names_the_directive(record, entry.zh), (entry.zh, surface)
+
+
+def names_the_directive(record: Record, zh: str) -> bool:
+    """The sentence made the formulation's own directive the one studied: left out by design."""
+    return names_a_directive(zh, KB, directive_names(record.events[0].directives, KB))
 
 
 PLENUMS = [d for d in KB.directives if d.kind == "plenum" and d.body == "CPC" and d.date_end

@@ -1,8 +1,15 @@
 """Formulations (tifa): canonical Chinese keys found through every listed variant (step).
 
 The lexicon scan has found every variant; here the longest wins where variants overlap
-("common prosperity demonstration zone" over "common prosperity"), and hits are grouped
-by their Chinese key with a count and the spans of each use.
+("common prosperity demonstration zone" over "common prosperity", 习近平新时代中国特色
+社会主义思想 over the 新时代 inside it), and hits are grouped by their Chinese key with a
+count and the spans of each use.
+
+A formulation that only names a directive the meeting studies (二十大精神 in a report on
+the 20th Congress) is left out: the directive is already recorded under `directives`.
+One the directive's signature lists is kept (八项规定 for the eight-point regulation):
+the catalogue makes it the directive's content, and fidelity counts it. The step
+therefore runs after the directives are resolved.
 """
 
 from __future__ import annotations
@@ -10,7 +17,12 @@ from __future__ import annotations
 from luoshi.extract.doc import Doc
 from luoshi.kb.lexicon import FORMULATION, longest_first
 from luoshi.kb.loader import KB
-from luoshi.record import Formulation
+from luoshi.record import Directive, Formulation
+
+# Wrappers that do not change which event a name refers to: 党的二十大, 中共二十大精神 and
+# 二十大会议精神 all name the 20th Congress.
+NAME_PREFIXES = ("党的", "中共")
+NAME_SUFFIXES = ("会议精神", "精神")
 
 
 def find_formulations(doc: Doc, kb: KB) -> None:
@@ -25,4 +37,40 @@ def find_formulations(doc: Doc, kb: KB) -> None:
             found[entry.zh] = formulation
         formulation.count += 1
         formulation.spans.append(hit.span)
-    doc.event.formulations = list(found.values())
+    own = directive_names(doc.event.directives, kb)
+    doc.event.formulations = [f for f in found.values()
+                              if not names_a_directive(f.zh, kb, own)]
+
+
+def directive_names(directives: list[Directive], kb: KB) -> list[tuple[set[str], set[str]]]:
+    """Per directive, its Chinese names as `event_name` reduces them, and its signature."""
+    named: list[tuple[set[str], set[str]]] = []
+    for directive in directives:
+        entry = kb.directive_by_id.get(directive.id)
+        surfaces = [directive.zh or ""]
+        if entry is not None:
+            surfaces += [entry.zh, *entry.variants_zh]
+        names = {event_name(s) for s in surfaces if s}
+        named.append((names, set(entry.signature) if entry is not None else set()))
+    return named
+
+
+def names_a_directive(zh: str, kb: KB, directives: list[tuple[set[str], set[str]]]) -> bool:
+    """True when the formulation's key or a Chinese variant names one of `directives`
+    whose signature does not list it."""
+    entry = kb.formulation_by_zh[zh]
+    reduced = {event_name(s) for s in (entry.zh, *entry.variants_zh)}
+    return any(reduced & names and zh not in signature for names, signature in directives)
+
+
+def event_name(surface: str) -> str:
+    """党的二十大精神 -> 二十大: the name without the wrappers of NAME_PREFIXES and NAME_SUFFIXES."""
+    for suffix in NAME_SUFFIXES:
+        if surface.endswith(suffix) and len(surface) > len(suffix):
+            surface = surface[:-len(suffix)]
+            break
+    for prefix in NAME_PREFIXES:
+        if surface.startswith(prefix) and len(surface) > len(prefix):
+            surface = surface[len(prefix):]
+            break
+    return surface
