@@ -6,7 +6,8 @@ Prints one figure a line: extraction docs/s on one core and on all cores, MB/s, 
 memory, the ratio of extraction time to a bare single pass of the lexicon over the same
 texts (the floor no extractor can beat), ingest docs/s, database size per 1,000
 reports, the latency of each analysis, and how many generated reports came out with the
-date, jurisdiction, directive and lag the generator planted.
+date, jurisdiction and level, directive and lag the generator planted (in all and by
+the level of the meeting).
 
 One-core figures are CPU time of this process (other load on the machine does not
 lower them); figures for several processes are wall-clock time.
@@ -58,6 +59,7 @@ def correct(report: Report, record: dict[str, object]) -> bool:
     place = event.get("jurisdiction") or {}
     main = directives.get(expected["directive"]) or {}
     return (event.get("date") == expected["date"] and place.get("name") == expected["jurisdiction"]
+            and place.get("level") == expected["level"]
             and main.get("lag_days") == expected["lag_days"])
 
 
@@ -98,7 +100,13 @@ def main(argv: list[str] | None = None) -> int:
     many = timed(lambda: [e for e in extract_stream(iter(docs), jobs) if isinstance(e, Extracted)])
     figure(f"extract, {jobs} processes", count / many, "docs/s")
     right = sum(correct(r, rec) for r, rec in zip(reports, records, strict=True))
-    figure("planted date+place+lag recovered", 100 * right / count, "%")
+    figure("planted date+place+level+lag recovered", 100 * right / count, "%")
+    for level in ("province", "city", "county"):
+        pairs = [(r, rec) for r, rec in zip(reports, records, strict=True)
+                 if r.expected["level"] == level]
+        if pairs:
+            figure(f"  of {level} meetings ({len(pairs)})",
+                   100 * sum(correct(r, rec) for r, rec in pairs) / len(pairs), "%")
     figure("peak memory (this process)",
            resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "MB")
     bench_ingest(reports, docs, records, count)
