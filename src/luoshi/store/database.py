@@ -5,14 +5,19 @@ documents or none. Documents are keyed by the hash of their text, so ingesting t
 same report again adds nothing.
 
 DuckDB lets one process write a file or many read it, never both at once. A Database
-opened with `exclusive=False` (what `luoshi ingest` does) holds the file only while it
-writes: it opens, writes one batch in one transaction and closes, so readers get in
-between batches. Every opening waits up to `lock_timeout` seconds for the other side to
-let go (`connect_readonly` is the readers' way in) and then fails with one clear line.
+opened with `exclusive=False` (what `luoshi ingest` does) lets go of the file between
+batches when another process wants it: a process that finds the file locked touches
+`<file>.knock` (see `knock`), and the writer, which looks at that file's time after each
+batch and while idle, closes the file for it. Nobody knocking, the writer keeps the file
+(reopening it replays DuckDB's log, a fifth of a second per opening late in a long
+ingest), though never more than `MAX_HOLD_SECONDS`. Every opening waits up to
+`lock_timeout` seconds for the other side to let go (`connect_readonly` is the readers'
+way in) and then fails with one clear line.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import threading
@@ -63,9 +68,16 @@ DEFAULT_LOCK_TIMEOUT = 10.0  # seconds to wait for another process to let go of 
 FIRST_PAUSE = 0.01  # seconds between attempts to open a locked file, doubling up to the next
 LONGEST_PAUSE = 0.04  # shorter than READER_GAP, so that a waiting reader gets its turn
 DEFAULT_DUCKDB_MEMORY = "256MB"  # a writer's; LUOSHI_DUCKDB_MEMORY overrides it
-HOLD_SECONDS = 1.0  # a non-exclusive writer keeps the file this long across units of work
-READER_GAP = 0.05  # and then leaves it to readers this long before taking it again
-IDLE_SECONDS = 0.1  # but lets it go sooner when no unit of work follows within this time
+WRITER_THREADS = 1  # a writer's DuckDB threads: a batch's inserts gain nothing from more, and
+# their threads took CPU from the extracting workers (main process 686 against 822 us of
+# CPU a report); the end-of-ingest steps ask for every core (`all_threads`)
+HOLD_SECONDS = 1.0  # a knocked-at writer still keeps the file this long across units of work
+MAX_HOLD_SECONDS = 5.0  # and, knocked at or not, lets it go after this long (for processes
+# that cannot write the knock file)
+READER_GAP = 0.05  # then leaves it to the others this long before taking it again
+IDLE_SECONDS = 0.05  # an idle writer looks for a knock this often (the next batch is being
+# extracted) and lets the file go at once when it finds one
+KNOCK_SUFFIX = ".knock"
 LOCK_HOLDER = re.compile(r"held in (.*?\(PID \d+\))")  # in DuckDB's lock conflict message
 PEOPLE_GENERATION = "people_generation"  # meta key changed by every write of people rows
 
@@ -84,18 +96,35 @@ class IngestCounts:
 def _config(read_only: bool) -> dict[str, str | bool | int | float | list[str]]:
     """DuckDB settings. A writer's cache is bounded (by default DuckDB takes 80% of the
     machine's memory for it, which a long ingest fills with blocks it will not read
-    again); readers keep DuckDB's default, which analyses over millions of rows need."""
+    again) and so are its threads; readers keep DuckDB's defaults, which analyses over
+    millions of rows need."""
     if read_only:
         return {}
-    return {"memory_limit": os.environ.get("LUOSHI_DUCKDB_MEMORY", DEFAULT_DUCKDB_MEMORY)}
+    return {"memory_limit": os.environ.get("LUOSHI_DUCKDB_MEMORY", DEFAULT_DUCKDB_MEMORY),
+            "threads": WRITER_THREADS}
 
 
 def _is_lock_conflict(exc: duckdb.Error) -> bool:
     return "could not set lock" in str(exc).lower()
 
 
+def knock(path: str) -> None:
+    """Ask the process that holds `path` to let go of it at its next pause."""
+    with contextlib.suppress(OSError):  # a folder we may not write to: the holder lets go
+        Path(path + KNOCK_SUFFIX).touch()  # after MAX_HOLD_SECONDS
+
+
+def knocked_since(path: str, since: float) -> bool:
+    """Whether someone knocked at `path` after `since` (seconds since the epoch)."""
+    try:
+        return Path(path + KNOCK_SUFFIX).stat().st_mtime >= since
+    except OSError:
+        return False
+
+
 def _connect(path: str, read_only: bool, timeout: float) -> duckdb.DuckDBPyConnection:
-    """A connection to `path`, retried while another process holds a conflicting lock."""
+    """A connection to `path`, retried while another process holds a conflicting lock
+    (knocking, so that a writer between batches lets go)."""
     deadline = time.monotonic() + timeout
     pause = FIRST_PAUSE
     while True:
@@ -105,6 +134,7 @@ def _connect(path: str, read_only: bool, timeout: float) -> duckdb.DuckDBPyConne
             reason = str(exc).splitlines()[0]
             if not _is_lock_conflict(exc):
                 raise LuoshiError("L040", path, reason=reason) from exc
+            knock(path)
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 holder = LOCK_HOLDER.search(reason)
@@ -135,12 +165,11 @@ def connect_readonly(path: str | os.PathLike[str],
 
 class Database:
     """A database file. Exclusive (the default) keeps it open until closed; otherwise it
-    is opened for units of work (`holding`) and let go after the first unit that ends
-    `HOLD_SECONDS` or more after it was opened: opening costs a log replay, so a writer
-    keeps the file across batches for a second, then leaves readers a gap of
-    `READER_GAP` seconds before it takes the file again. It never keeps the file idle:
-    when no unit of work begins within `IDLE_SECONDS` of the last (the next batch is
-    still being extracted), a timer lets the file go."""
+    is opened for units of work (`holding`) and let go when another process knocks: at
+    the end of a unit of work (once it has held the file `HOLD_SECONDS`, as opening costs
+    a log replay) or, while idle between units, within `IDLE_SECONDS`. It lets go after
+    `MAX_HOLD_SECONDS` in any case, and leaves the others a gap of `READER_GAP` seconds
+    before it takes the file again."""
 
     def __init__(self, path: str | os.PathLike[str], read_only: bool = False, *,
                  exclusive: bool = True, lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> None:
@@ -151,6 +180,7 @@ class Database:
         self._con: duckdb.DuckDBPyConnection | None = None
         self._depth = 0  # nested `holding` blocks
         self._opened_at = 0.0
+        self._opened_wall = 0.0  # the same instant, on the clock of the knock file's time
         self._released_at: float | None = None
         self._state = threading.Lock()  # the idle timer's thread releases too
         self._idle: threading.Timer | None = None
@@ -167,6 +197,7 @@ class Database:
         if self._con is None:
             if self._released_at is not None:  # readers' turn first
                 time.sleep(max(0.0, self._released_at + READER_GAP - time.monotonic()))
+            self._opened_wall = time.time()
             self._con = self._open()
             self._opened_at = time.monotonic()
         return self._con
@@ -204,25 +235,51 @@ class Database:
         finally:
             with self._state:
                 self._depth -= 1
-                if not self.exclusive and self._depth == 0:
-                    if time.monotonic() - self._opened_at >= HOLD_SECONDS:
+                if not self.exclusive and self._depth == 0 and self._con is not None:
+                    held = time.monotonic() - self._opened_at
+                    if held >= MAX_HOLD_SECONDS or (held >= HOLD_SECONDS and self._knocked()):
                         self.release()
                     else:
-                        timer = threading.Timer(IDLE_SECONDS, lambda: self._release_if_idle(timer))
-                        timer.daemon = True
-                        self._idle = timer
-                        timer.start()
+                        self._watch_idle()
+
+    def _knocked(self) -> bool:
+        return knocked_since(self.path, self._opened_wall)
+
+    def _watch_idle(self) -> None:
+        """While no unit of work runs, look for a knock every IDLE_SECONDS (caller holds
+        `_state`)."""
+        timer = threading.Timer(IDLE_SECONDS, lambda: self._release_if_idle(timer))
+        timer.daemon = True
+        self._idle = timer
+        timer.start()
 
     def _release_if_idle(self, timer: threading.Timer) -> None:
         with self._state:
-            if self._idle is timer and self._depth == 0:  # not cancelled while it waited
-                self._idle = None
+            if self._idle is not timer or self._depth != 0:
+                return  # cancelled while it waited: a unit of work began
+            self._idle = None
+            if self._con is None:
+                return
+            if (self._knocked()
+                    or time.monotonic() - self._opened_at >= MAX_HOLD_SECONDS):
                 self.release()
+            else:
+                self._watch_idle()
 
     def _cancel_idle(self) -> None:
         if self._idle is not None:
             self._idle.cancel()
             self._idle = None
+
+    @contextmanager
+    def all_threads(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """The connection with DuckDB's threads on every core, for one big query or more."""
+        with self.holding() as con:
+            con.execute(f"SET threads = {os.cpu_count() or 1}")
+            try:
+                yield con
+            finally:
+                con.execute(f"SET threads = {WRITER_THREADS}")
 
     def checkpoint(self) -> None:
         """Fold the write-ahead log into the file, so that readers need not replay it."""

@@ -41,9 +41,9 @@ def ingest(db: Database, extractions: Iterable[Extracted], summary: IngestSummar
         summary.skipped += counts.skipped
         if progress is not None:
             progress(len(batch))
-    cluster_meetings(db)  # also completes the clustering of a run killed before it
-    with db.holding() as con:
-        search_index.compact(con)  # new postings into the sorted table, when they are many
+    with db.all_threads():
+        cluster_meetings(db)  # also completes the clustering of a run killed before it
+        search_index.compact(db.con)  # new postings into the sorted table, when they are many
     return summary
 
 
