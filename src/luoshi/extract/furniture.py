@@ -246,9 +246,10 @@ def _find_dateline(doc: Doc, kb: KB) -> None:
     """'吉林日报7月26日讯', '本报1日讯', '深圳新闻网2023年8月17日讯': the filing day."""
     start = doc.body_start
     window = doc.text[start: start + 80]
-    match = ZH_DATELINE.search(window)
+    # the patterns try a lazy outlet name at every position: only where they can end
+    match = ZH_DATELINE.search(window) if "日电" in window or "日讯" in window else None
     if not match or match.start() > 40:
-        prefix = ZH_NEWS_PREFIX.search(window)
+        prefix = ZH_NEWS_PREFIX.search(window) if "消息" in window else None
         if prefix and prefix.start() < 20:
             doc.skip.append((start + prefix.start(), start + prefix.end()))
             if doc.source is None:
