@@ -76,7 +76,10 @@ def anchored_windows(folded: str, anchors: tuple[str, ...], before: int, after: 
     return merged
 
 
-WORD_START = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[“\"‘(]))[^\s]")
+WORD_START = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[“\"‘(]))[^\s]")  # the definition
+# the same starts, found from the character before each (a pattern that opens with a
+# character class is scanned for quickly; one of lookbehinds is tried at every position)
+BEFORE_WORD_START = re.compile(r"[\s“\"‘(](?=\S)")
 
 
 def anchored_starts(text: str, folded: str, anchors: tuple[str, ...], words_before: int
@@ -91,11 +94,18 @@ def anchored_starts(text: str, folded: str, anchors: tuple[str, ...], words_befo
         position = folded.find(anchor)
         while position >= 0:
             window_start = max(0, position - 16 * words_before)
-            starts = [m.start() for m in WORD_START.finditer(text, window_start, position + 1)]
+            starts = word_starts(text, window_start, position + 1)
             result.append((position, starts[-(words_before + 1):]))
             position = folded.find(anchor, position + 1)
     result.sort()
     return result
+
+
+def word_starts(text: str, start: int, end: int) -> list[int]:
+    """Where words start in text[start:end] (as WORD_START finds them)."""
+    found = [start] if start == 0 and end > 0 and not text[0].isspace() else []
+    found += [m.end() for m in BEFORE_WORD_START.finditer(text, max(0, start - 1), end)]
+    return found
 
 
 def earliest_match(text: str, start: int, end: int, patterns: list[tuple[str, re.Pattern[str]]],

@@ -1,0 +1,24 @@
+"""Sentence, paragraph and word-start helpers of extract/text.py."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from luoshi.extract.text import WORD_START, word_starts
+
+TEXT = st.text(alphabet=st.sampled_from(list("ab Z1\n\t“\"‘(’。学")), max_size=40)
+
+
+@given(TEXT, st.data())
+def test_text_word_starts_are_those_of_the_defining_pattern(text: str, data: st.DataObject
+                                                            ) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert word_starts(text, start, end) == [m.start() for m in WORD_START.finditer(text, start,
+                                                                                    end)]
+
+
+def test_text_word_starts_after_quotes_and_brackets() -> None:
+    text = "the “Two Establishments” (first)"
+    assert [text[i] for i in word_starts(text, 0, len(text))] == ["t", "“", "T", "E", "(", "f"]
