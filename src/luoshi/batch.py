@@ -54,7 +54,7 @@ class Extracted:
         """The record as one line of JSON."""
         if self.record_json is None:
             assert self._record is not None
-            self.record_json = jsoncodec.dumps(self._record.to_dict())
+            self.record_json = jsoncodec.dumps_record(self._record)
         return self.record_json
 
     def as_dict(self) -> dict[str, Any]:
@@ -79,7 +79,7 @@ def extract_one(item: InputDoc, as_json: bool = False) -> Extracted:
     except Exception as exc:  # an extractor bug must not stop a crawl of millions
         return Extracted(item, error=InputError("L010", item.origin, reason=repr(exc)))
     if as_json:
-        return Extracted(item, record_json=jsoncodec.dumps(record.to_dict()))
+        return Extracted(item, record_json=jsoncodec.dumps_record(record))
     return Extracted(item, record=record)
 
 
