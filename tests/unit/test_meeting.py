@@ -67,3 +67,56 @@ def test_meeting_kinds_found_with_gates(extract_text: object) -> None:
     for text, kind in cases.items():
         record = extract_text(text, published="2022-10-25")  # type: ignore[operator]
         assert record.events[0].kind == kind, text
+
+
+@pytest.mark.parametrize("sentence, name, level, province", [
+    # the level word beside a name several places share picks among them
+    ("The Jilin Municipal Party Committee held a standing committee meeting on the 3rd.",
+     "Jilin City", "city", "Jilin"),
+    ("The Jilin Provincial Party Committee held a standing committee meeting on the 3rd.",
+     "Jilin", "province", "Jilin"),
+    ("The Wuxi County Party Committee held a theoretical study session on the 8th.",
+     "Wuxi County", "county", "Chongqing"),
+    ("The Wuxi Municipal Party Committee held a theoretical study session on the 8th.",
+     "Wuxi", "city", "Jiangsu"),
+    ("The Hebei District Party Committee held a standing committee meeting yesterday.",
+     "Hebei District", "county", "Tianjin"),
+    ("The Hainan Prefectural Party Committee held a standing committee meeting yesterday.",
+     "Hainan Prefecture", "city", "Qinghai"),
+    ("The Hainan Provincial Party Committee held a standing committee meeting yesterday.",
+     "Hainan", "province", "Hainan"),
+    # province-level municipalities are "Municipal" and stay at province level
+    ("The Beijing Municipal Party Committee held a standing committee meeting yesterday.",
+     "Beijing", "province", "Beijing"),
+    ("The Chongqing Municipal Party Committee held a standing committee meeting yesterday.",
+     "Chongqing", "province", "Chongqing"),
+])
+def test_meeting_en_host_level_word_picks_among_namesakes(
+        extract_text: object, sentence: str, name: str, level: str, province: str) -> None:
+    record = extract_text(sentence, published="2023-05-05")  # type: ignore[operator]
+    jurisdiction = record.events[0].jurisdiction
+    assert (jurisdiction.name, jurisdiction.level, jurisdiction.province) == (
+        name, level, province)
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # 朝阳区 is Beijing's and Changchun's: left off the lexicon, named as the KB spells it
+    ("中共朝阳区委召开常委会会议，研究部署近期工作。", "Chaoyang"),
+    ("和平区委召开常委会会议。", "Heping"),
+    # districts and counties the KB lacks, in pinyin with place readings
+    ("长子县委召开常委会会议。", "Zhangzi"),
+    ("南乐县委召开常委会会议。", "Nanle"),
+    ("涡阳县委召开常委会会议。", "Guoyang"),
+])
+def test_meeting_zh_county_names_read_as_places(
+        extract_text: object, sentence: str, name: str) -> None:
+    record = extract_text(sentence, published="2023-05-05")  # type: ignore[operator]
+    jurisdiction = record.events[0].jurisdiction
+    assert (jurisdiction.name, jurisdiction.level) == (name, "county")
+
+
+def test_place_pinyin_readings() -> None:
+    from luoshi.extract.romanize import place_pinyin
+
+    assert [place_pinyin(zh) for zh in ("朝阳", "长宁", "长子", "郫都", "六合", "新田")] == [
+        "Chaoyang", "Changning", "Zhangzi", "Pidu", "Luhe", "Xintian"]

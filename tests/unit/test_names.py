@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from luoshi.extract.names import find_names
 from luoshi.kb import KB
 
@@ -29,3 +31,34 @@ def test_names_other_forms_in_a_record(extract_text: object) -> None:
     people = {p.name: p for p in record.events[0].people}
     assert people["Bayanqolu"].role == "presided"
     assert people["Bayanqolu"].titles[0].post == "Secretary"
+
+
+@pytest.mark.parametrize("surface", [
+    # well-formed pinyin names of other people, near a known official's
+    "Hu Chunhui", "Wang Xinfei", "Li Jinghua", "Jiang Tingzhi",
+    "Wang Shan", "Jiang Feng", "Li Xiu", "Zhou Qing", "Li Xin"])
+def test_names_well_formed_unknown_names_are_not_repaired(kb: KB, surface: str) -> None:
+    found = find_names(f"Yesterday {surface} attended the meeting.", kb)
+    assert [(n.name, n.repaired) for n in found] == [(surface, False)]
+
+
+@pytest.mark.parametrize("surface", ["Xi Jingping", "Xi Jinpin’s", "Xi Jinping's", "Xi Jnping"])
+def test_names_typos_still_repaired(kb: KB, surface: str) -> None:
+    """n/ng slips and misspellings that are not pinyin are still repaired."""
+    found = find_names(f"Yesterday {surface} speech was studied.", kb)
+    assert [(n.name, n.repaired) for n in found] == [("Xi Jinping", True)]
+
+
+def test_names_english_word_surnames_beside_titles(kb: KB) -> None:
+    text = ("He Fang, secretary of the municipal party committee, presided over the meeting. "
+            "Mayor Fan Yurong and Long Xinwen, district mayor, attended. He Lin said nothing.")
+    assert [n.name for n in find_names(text, kb)] == ["He Fang", "Fan Yurong", "Long Xinwen"]
+
+
+def test_names_zh_prefecture_league_and_banner_heads(extract_text: object) -> None:
+    record = extract_text(  # type: ignore[operator]
+        "10月9日，某州政府党组召开党组会议。州长杨荣主持会议并讲话，副州长何立出席。"
+        "盟长王立新、旗长赵明列席。", published="2023-10-10")
+    posts = {p.name: [t.post for t in p.titles] for p in record.events[0].people}
+    assert posts == {"Yang Rong": ["Prefecture Governor"], "He Li": ["Vice Prefecture Governor"],
+                     "Wang Lixin": ["League Head"], "Zhao Ming": ["Banner Head"]}

@@ -151,7 +151,7 @@ def _phrase(doc: Doc, kb: KB, match: re.Match[str]) -> HostPhrase:
         place = _zh_place(kb, match.group("place") or "", level_word)
     else:
         level = EN_LEVEL[level_word.split()[0].lower()]
-        place = _en_place(kb, match.group("place") or "", level)
+        place = _en_place(kb, match.group("place") or "", level, level_word.split()[-1].lower())
     if place and place in MUNICIPALITIES and level == "city":
         level = "province"
     return HostPhrase(level, match.group("org"), place, match.span(), match.group(0))
@@ -160,14 +160,31 @@ def _phrase(doc: Doc, kb: KB, match: re.Match[str]) -> HostPhrase:
 MUNICIPALITIES = ("Beijing", "Shanghai", "Tianjin", "Chongqing")
 
 
-def _en_place(kb: KB, words: str, level: str) -> str | None:
+# The names a place of the level a word states goes by: "Jilin Municipal" is Jilin City,
+# "Wuxi County" the county, "Hainan Prefectural" Hainan Prefecture (Qinghai).
+EN_LEVEL_NAMES = {"municipal": ("City", "Municipality"), "city": ("City", "Municipality"),
+                  "prefectural": ("Prefecture",), "county": ("County",), "district": ("District",),
+                  "regional": ("Region",), "provincial": ("Province",)}
+
+
+def _en_place(kb: KB, words: str, level: str, level_word: str = "") -> str | None:
     """The place an organ names; a county or district the knowledge base lacks ("Cili County
-    Party Committee") is named as printed when the word is pinyin, not an English word."""
+    Party Committee") is named as printed when the word is pinyin, not an English word.
+
+    Where places share the name, the one of the level the organ's word states wins
+    ("Jilin Municipal Party Committee" is Jilin City, not the province); Beijing and the
+    other province-level municipalities are the only places so named and stay themselves."""
     # "The Tianjin Municipal Party Committee": the capitalised word before the place is
     # part of the sentence, not of the name
     for candidate in (words, words.partition(" ")[2]):
-        for place in kb.place_by_name.get(candidate.lower(), []) if candidate else []:
-            return place.name
+        if not candidate:
+            continue
+        key = candidate.lower()
+        places = list(kb.place_by_name.get(key, []))
+        for suffix in EN_LEVEL_NAMES.get(level_word, ()):
+            places += kb.place_by_name.get(f"{key} {suffix.lower()}", [])
+        if places:
+            return next((p.name for p in places if p.level == level), places[0].name)
     if level in ("county", "township") and words and is_pinyin_name(words, kb.syllables):
         return words
     return None
@@ -181,6 +198,13 @@ def _zh_place(kb: KB, chunk: str, level_word: str) -> str | None:
             return place.name
     if level_word in ("县", "区", "旗", "镇", "乡") and len(chunk) >= 2:
         from luoshi.extract.romanize import place_pinyin
+
+        # a district whose short form the lexicon leaves off, since two cities have one
+        # (朝阳区: Beijing's and Changchun's), is still named as the knowledge base spells it
+        for length in range(min(len(chunk), 6), 1, -1):
+            names = {p.name for p in kb.place_by_local_zh.get(chunk[-length:] + level_word, [])}
+            if len(names) == 1:
+                return names.pop()
 
         return place_pinyin(chunk.removeprefix("中共"))
     return None

@@ -3,7 +3,9 @@
 A name is a known pinyin surname followed by a capitalised given name that splits into
 one to three pinyin syllables ("Zheng Shanjie", "Zhou Xi'an"). A name that is not in
 the knowledge base but is one or two letters away from a known official's name with
-the same surname ("Xi Jinpin") is repaired to it, and the repair is reported. Officials
+the same surname ("Xi Jinpin") is repaired to it, and the repair is reported; a name
+that is itself well-formed pinyin is another person's unless it differs only by an n/ng
+or doubled-letter slip ("Xi Jingping"). Officials
 whose names are not "Surname Given" pinyin (Bayanqolu, Nur Bekri: `name_form` in
 officials.tsv) are found as the knowledge base spells them.
 """
@@ -24,7 +26,7 @@ NAME = re.compile(
 MAX_GIVEN_SYLLABLES = 3
 MAX_SYLLABLE = 6
 # Words that begin sentences or headings and spell a surname: only taken as a surname
-# when the name is known to the knowledge base.
+# when the name is known to the knowledge base or a post stands beside it.
 ENGLISH_SURNAME_WORDS = frozenset({"He", "You", "An", "Fan", "Long", "Ban", "Hang", "Men", "Mo"})
 
 
@@ -94,7 +96,8 @@ def find_names(text: str, kb: KB, start: int = 0, end: int | None = None,
         repaired = None if known else repair_name(surface, kb)
         if repaired:
             found.append(NameMatch(repaired, match.start(), name_end, surface, True, True))
-        elif known or ((names_expected or surname not in ENGLISH_SURNAME_WORDS)
+        elif known or ((names_expected or surname not in ENGLISH_SURNAME_WORDS
+                        or _title_beside(text, match.start(), name_end, kb))
                        and is_pinyin_given(given, kb)):
             found.append(NameMatch(_canonical(surface, kb), match.start(), name_end, surface,
                                    known, False))
@@ -113,6 +116,22 @@ def find_names(text: str, kb: KB, start: int = 0, end: int | None = None,
             found.append(NameMatch(match.group(0), match.start(), match.end(), match.group(0),
                                    True, False))
     return sorted(found, key=lambda n: n.start)
+
+
+APPOSITIVE = re.compile(r"[ \u00a0]*,[ \u00a0]*(?:the[ \u00a0]+)?")
+
+
+def _title_beside(text: str, start: int, end: int, kb: KB) -> bool:
+    """A post right after the name as an appositive ("He Fang, secretary of the municipal
+    party committee") or right before it ("Mayor He Fang"): a place where names go, so
+    "He Fang" there is a person, where "He Lin" opening a sentence need not be."""
+    from luoshi.extract.titles import post_index
+
+    index = post_index(kb)
+    comma = APPOSITIVE.match(text, end)
+    if comma and index.en_pattern.match(text, comma.end()):
+        return True
+    return index.en_tail.search(text, max(0, start - 60), start) is not None
 
 
 _OTHER_FORMS: dict[int, tuple[tuple[str, ...], re.Pattern[str]]] = {}
@@ -153,23 +172,48 @@ def repair_name(surface: str, kb: KB) -> str | None:
 def _repair_name(surface: str, kb: KB) -> str | None:
     """A known official's name one or two edits from `surface`, same surname, or None.
 
-    When the surface is itself a well-formed pinyin name, only dropped or added letters
-    count as typos ("Xi Jinpin", "Xi Jingping"): a changed letter makes another real name
-    ("Wang Ping" is not "Wang Ning"), so a substitution costs two edits.
+    When the surface is itself a well-formed pinyin name it is most likely another person's
+    ("Hu Chunhui" is not Hu Chunhua, "Wang Shan" not Wang Qishan, "Li Xiu" not Li Xi), and
+    it is repaired only for the slips that turn a name into other valid pinyin: an 'n' that
+    lost or gained its 'g' ("Xi Jinpin", "Xi Jingping") or a doubled letter ("Wang Hunning").
+    A possessive ("Xi Jinpin's") is repaired as the name without it.
     """
     surname, _, given = surface.partition(" ")
-    given = given.lower()
-    substitution = 2 if is_pinyin_given(given, kb) else 1
+    given = given.lower().replace("’", "'")
+    if given.endswith("'s") and len(given) > 3:
+        given = given[:-2]
+        if f"{surname} {given}".lower() in kb.officials_by_name:
+            return _canonical(f"{surname} {given}", kb)
+    well_formed = is_pinyin_given(given, kb)
     best: tuple[int, str] | None = None
     for key, officials in kb.officials_by_surname.get(surname.lower(), {}).items():
         if key == surface.lower():
             continue
         known_given = key.partition(" ")[2]
-        limit = 1 if len(known_given) <= 5 else 2
-        distance = edit_distance(given, known_given, limit, substitution)
+        if well_formed:
+            distance = 1 if _slip(given, known_given) else 3
+            limit = 1
+        else:
+            limit = 1 if len(known_given) <= 5 else 2
+            distance = edit_distance(given, known_given, limit)
         if distance <= limit and (best is None or distance < best[0]):
             best = (distance, officials[0].name)
     return best[1] if best else None
+
+
+def _slip(a: str, b: str) -> bool:
+    """True when one of a, b is the other with one letter added that makes valid pinyin
+    of a typo: 'g' after 'n' (jinpin/jinping) or a letter doubled (huning/hunning)."""
+    if len(a) == len(b) + 1:
+        a, b = b, a
+    if len(b) != len(a) + 1:
+        return False
+    at = next((i for i, (x, y) in enumerate(zip(a, b[:len(a)], strict=True)) if x != y), len(a))
+    if b[at + 1:] != a[at:]:
+        return False
+    added = b[at]
+    return (added == "g" and at > 0 and b[at - 1] == "n") or (at > 0 and b[at - 1] == added) \
+        or b[at + 1:at + 2] == added
 
 
 def edit_distance(a: str, b: str, limit: int, substitution: int = 1) -> int:

@@ -57,5 +57,22 @@ def person_pinyin(zh: str, kb: KB) -> str:
     return f"{family} {join_syllables(syllables(given)).capitalize()}".strip()
 
 
+# Readings pypinyin gets wrong in place names: 长 is chang (长宁, 长治; 长子 is Zhangzi), 都
+# is du (郫都, 宁都), and a few names read their own way (朝阳 Chaoyang, 六合 Luhe).
+PLACE_CHARS = {"长": "chang", "都": "du"}
+PLACE_WORDS = {"朝阳": ("chao", "yang"), "长子": ("zhang", "zi"), "六合": ("lu", "he"),
+               "涡阳": ("guo", "yang"), "南乐": ("nan", "le"), "乐亭": ("lao", "ting")}
+
+
 def place_pinyin(zh: str) -> str:
-    return join_syllables(syllables(zh)).capitalize()
+    """A place name the knowledge base lacks, in pinyin with place readings."""
+    parts = list(syllables(zh))
+    if len(parts) != len(zh):  # a character without a reading: as pypinyin gives it
+        return join_syllables(parts).capitalize()
+    for index, char in enumerate(zh):
+        parts[index] = PLACE_CHARS.get(char, parts[index])
+    for word, readings in PLACE_WORDS.items():
+        at = zh.find(word)
+        if at >= 0:
+            parts[at:at + len(word)] = readings
+    return join_syllables(parts).capitalize()

@@ -174,6 +174,19 @@ class KB:
         return index
 
     @cached_property
+    def place_by_local_zh(self) -> dict[str, list[PlaceEntry]]:
+        """Districts and counties by their name without the parent city's (朝阳区 for
+        北京市朝阳区 and 长春市朝阳区): forms the lexicon leaves off when places share them,
+        but which still name the place when an organ (朝阳区委) does."""
+        index: dict[str, list[PlaceEntry]] = defaultdict(list)
+        for place in self.places:
+            parent = self.place_by_id.get(place.parent or "")
+            if parent is not None and parent.zh and place.zh.startswith(parent.zh) \
+                    and len(place.zh) > len(parent.zh) + 1:
+                index[place.zh[len(parent.zh):]].append(place)
+        return index
+
+    @cached_property
     def province_of(self) -> dict[str, str]:
         """Place id -> canonical name of its province (the province itself for provinces)."""
         result: dict[str, str] = {}
