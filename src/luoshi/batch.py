@@ -83,9 +83,14 @@ def extract_one(item: InputDoc, as_json: bool = False) -> Extracted:
     return Extracted(item, record=record)
 
 
-def _extract_chunk(items: list[InputDoc]) -> list[Extracted]:
-    """In a worker process: records go back as JSON."""
-    return [extract_one(item, as_json=True) for item in items]
+def _extract_chunk(items: list[InputDoc]) -> list[tuple[str | None, LuoshiError | None]]:
+    """In a worker process: each record as JSON, or its error. The documents themselves
+    do not travel back: the main process still has them."""
+    results = []
+    for item in items:
+        done = extract_one(item, as_json=True)
+        results.append((done.record_json, done.error))
+    return results
 
 
 def extract_stream(inputs: Iterable[InputDoc | InputError], jobs: int = 1,
@@ -103,22 +108,25 @@ def extract_stream(inputs: Iterable[InputDoc | InputError], jobs: int = 1,
 def _parallel(inputs: Iterator[InputDoc | InputError], jobs: int,
               ) -> Iterator[Extracted | InputError]:
     context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
-    pending: deque[tuple[list[InputError], object]] = deque()
+    pending: deque[tuple[list[InputError], list[InputDoc], object]] = deque()
     with context.Pool(jobs) as pool:
         for chunk in _chunks(inputs, CHUNK):
             errors = [e for e in chunk if isinstance(e, InputError)]
             docs = [e for e in chunk if not isinstance(e, InputError)]
-            pending.append((errors, pool.apply_async(_extract_chunk, (docs,))))
+            pending.append((errors, docs, pool.apply_async(_extract_chunk, (docs,))))
             while len(pending) * CHUNK >= WINDOW_PER_JOB * jobs:
                 yield from _drain(pending.popleft())
         while pending:
             yield from _drain(pending.popleft())
 
 
-def _drain(entry: tuple[list[InputError], object]) -> Iterator[Extracted | InputError]:
-    errors, result = entry
+def _drain(entry: tuple[list[InputError], list[InputDoc], object],
+           ) -> Iterator[Extracted | InputError]:
+    errors, docs, result = entry
     yield from errors
-    yield from result.get()  # type: ignore[attr-defined]
+    for item, (record_json, error) in zip(docs, result.get(),  # type: ignore[attr-defined]
+                                          strict=True):
+        yield Extracted(item, error=error, record_json=record_json)
 
 
 def _chunks(items: Iterator[InputDoc | InputError], size: int,

@@ -33,6 +33,7 @@ ZH_MARKER = re.compile(
 )
 MAX_TASK_CHARS = 2000
 LEADING_FILLER = re.compile(r"^(?:to\s+|is\s+to\s+)", re.I)
+TRIM = " ;；,，。.:"  # punctuation around an item's text
 
 
 def find_tasks(doc: Doc, kb: KB) -> None:
@@ -57,11 +58,9 @@ def find_tasks(doc: Doc, kb: KB) -> None:
             else:
                 text_end = next((e for e in ends if e > text_start), len(doc.text))
             text_end = min(text_end, text_start + MAX_TASK_CHARS)
-            raw = doc.text[text_start:text_end]
-            stripped = LEADING_FILLER.sub("", raw.strip(" ;；,，。.:"))
-            offset = text_start + raw.find(stripped[:8]) if stripped else text_start
-            tasks.append(Task(list=list_number, ordinal=ordinal, text=stripped.strip(),
-                              span=(offset, offset + len(stripped))))
+            start, text = _trimmed(doc.text[text_start:text_end])
+            tasks.append(Task(list=list_number, ordinal=ordinal, text=text,
+                              span=(text_start + start, text_start + start + len(text))))
 
     for ordinal, marker_start, text_start in markers:
         if ordinal == 1:
@@ -74,6 +73,19 @@ def find_tasks(doc: Doc, kb: KB) -> None:
             run = []
     close(run)
     doc.event.tasks = tasks
+
+
+def _trimmed(raw: str) -> tuple[int, str]:
+    """An item's text without its punctuation, "to" and white space around, and where
+    it starts in `raw`."""
+    core = raw.lstrip(TRIM)
+    start = len(raw) - len(core)
+    core = core.rstrip(TRIM)
+    filler = LEADING_FILLER.match(core)
+    if filler:
+        start += filler.end()
+        core = core[filler.end():]
+    return start + len(core) - len(core.lstrip()), core.strip()
 
 
 def _markers(doc: Doc) -> list[tuple[int, int, int]]:

@@ -71,7 +71,9 @@ DEFAULT_DUCKDB_MEMORY = "256MB"  # a writer's; LUOSHI_DUCKDB_MEMORY overrides it
 WRITER_THREADS = 1  # a writer's DuckDB threads: a batch's inserts gain nothing from more, and
 # their threads took CPU from the extracting workers (main process 686 against 822 us of
 # CPU a report); the end-of-ingest steps ask for every core (`all_threads`)
-HOLD_SECONDS = 1.0  # a knocked-at writer still keeps the file this long across units of work
+HOLD_SECONDS = 0.25  # a knocked-at writer still keeps the file this long across units of
+HOLD_PER_OPENING = 2.0  # work, and at least this many times as long as opening it took (the
+# log's replay): however often readers knock, writing takes two thirds of the time or more
 MAX_HOLD_SECONDS = 5.0  # and, knocked at or not, lets it go after this long (for processes
 # that cannot write the knock file)
 READER_GAP = 0.05  # then leaves it to the others this long before taking it again
@@ -166,8 +168,9 @@ def connect_readonly(path: str | os.PathLike[str],
 class Database:
     """A database file. Exclusive (the default) keeps it open until closed; otherwise it
     is opened for units of work (`holding`) and let go when another process knocks: at
-    the end of a unit of work (once it has held the file `HOLD_SECONDS`, as opening costs
-    a log replay) or, while idle between units, within `IDLE_SECONDS`. It lets go after
+    the end of a unit of work (once it has held the file `HOLD_SECONDS`, and twice as
+    long as opening it took, as opening costs a log replay) or, while idle between units,
+    within `IDLE_SECONDS`. It lets go after
     `MAX_HOLD_SECONDS` in any case, and leaves the others a gap of `READER_GAP` seconds
     before it takes the file again."""
 
@@ -181,6 +184,7 @@ class Database:
         self._depth = 0  # nested `holding` blocks
         self._opened_at = 0.0
         self._opened_wall = 0.0  # the same instant, on the clock of the knock file's time
+        self._hold = HOLD_SECONDS  # how long to keep the file once knocked at
         self._released_at: float | None = None
         self._state = threading.Lock()  # the idle timer's thread releases too
         self._idle: threading.Timer | None = None
@@ -198,8 +202,10 @@ class Database:
             if self._released_at is not None:  # readers' turn first
                 time.sleep(max(0.0, self._released_at + READER_GAP - time.monotonic()))
             self._opened_wall = time.time()
+            started = time.monotonic()
             self._con = self._open()
             self._opened_at = time.monotonic()
+            self._hold = max(HOLD_SECONDS, HOLD_PER_OPENING * (self._opened_at - started))
         return self._con
 
     def _open(self) -> duckdb.DuckDBPyConnection:
@@ -237,7 +243,7 @@ class Database:
                 self._depth -= 1
                 if not self.exclusive and self._depth == 0 and self._con is not None:
                     held = time.monotonic() - self._opened_at
-                    if held >= MAX_HOLD_SECONDS or (held >= HOLD_SECONDS and self._knocked()):
+                    if held >= MAX_HOLD_SECONDS or (held >= self._hold and self._knocked()):
                         self.release()
                     else:
                         self._watch_idle()
