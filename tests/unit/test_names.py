@@ -36,17 +36,22 @@ def test_names_other_forms_in_a_record(extract_text: object) -> None:
 @pytest.mark.parametrize("surface", [
     # well-formed pinyin names of other people, near a known official's
     "Hu Chunhui", "Wang Xinfei", "Li Jinghua", "Jiang Tingzhi",
-    "Wang Shan", "Jiang Feng", "Li Xiu", "Zhou Qing", "Li Xin"])
+    "Wang Shan", "Jiang Feng", "Li Xiu", "Zhou Qing", "Li Xin",
+    # an n/ng slip from a provincial official's name (Wang Zhengwei, Ningxia)
+    "Wang Zhenwei"])
 def test_names_well_formed_unknown_names_are_not_repaired(kb: KB, surface: str) -> None:
     found = find_names(f"Yesterday {surface} attended the meeting.", kb)
     assert [(n.name, n.repaired) for n in found] == [(surface, False)]
 
 
-@pytest.mark.parametrize("surface", ["Xi Jingping", "Xi Jinpin’s", "Xi Jinping's", "Xi Jnping"])
-def test_names_typos_still_repaired(kb: KB, surface: str) -> None:
-    """n/ng slips and misspellings that are not pinyin are still repaired."""
+@pytest.mark.parametrize("surface, name", [
+    ("Xi Jingping", "Xi Jinping"), ("Xi Jinpin’s", "Xi Jinping"), ("Xi Jinping's", "Xi Jinping"),
+    ("Xi Jnping", "Xi Jinping"), ("Wang Hunning", "Wang Huning")])
+def test_names_typos_still_repaired(kb: KB, surface: str, name: str) -> None:
+    """n/ng and doubled-letter slips from national leaders' names, and misspellings that
+    are not pinyin, are still repaired."""
     found = find_names(f"Yesterday {surface} speech was studied.", kb)
-    assert [(n.name, n.repaired) for n in found] == [("Xi Jinping", True)]
+    assert [(n.name, n.repaired) for n in found] == [(name, True)]
 
 
 def test_names_english_word_surnames_beside_titles(kb: KB) -> None:

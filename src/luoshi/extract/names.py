@@ -5,7 +5,7 @@ one to three pinyin syllables ("Zheng Shanjie", "Zhou Xi'an"). A name that is no
 the knowledge base but is one or two letters away from a known official's name with
 the same surname ("Xi Jinpin") is repaired to it, and the repair is reported; a name
 that is itself well-formed pinyin is another person's unless it differs only by an n/ng
-or doubled-letter slip ("Xi Jingping"). Officials
+or doubled-letter slip from a national leader's ("Xi Jingping"). Officials
 whose names are not "Surname Given" pinyin (Bayanqolu, Nur Bekri: `name_form` in
 officials.tsv) are found as the knowledge base spells them.
 """
@@ -174,8 +174,11 @@ def _repair_name(surface: str, kb: KB) -> str | None:
 
     When the surface is itself a well-formed pinyin name it is most likely another person's
     ("Hu Chunhui" is not Hu Chunhua, "Wang Shan" not Wang Qishan, "Li Xiu" not Li Xi), and
-    it is repaired only for the slips that turn a name into other valid pinyin: an 'n' that
-    lost or gained its 'g' ("Xi Jinpin", "Xi Jingping") or a doubled letter ("Wang Hunning").
+    it is repaired only to a national leader's name (those every report prints, and so
+    the ones misprinted), for the slips that turn a name into other valid pinyin: an 'n'
+    that lost or gained its 'g' ("Xi Jinpin", "Xi Jingping") or a doubled letter ("Wang
+    Hunning"). "Wang Zhenwei, secretary of the municipal party committee" stays himself
+    though Wang Zhengwei once headed Ningxia.
     A possessive ("Xi Jinpin's") is repaired as the name without it.
     """
     surname, _, given = surface.partition(" ")
@@ -191,7 +194,8 @@ def _repair_name(surface: str, kb: KB) -> str | None:
             continue
         known_given = key.partition(" ")[2]
         if well_formed:
-            distance = 1 if _slip(given, known_given) else 3
+            national = any(o.jurisdiction == "China" for o in officials)
+            distance = 1 if national and _slip(given, known_given) else 3
             limit = 1
         else:
             limit = 1 if len(known_given) <= 5 else 2
