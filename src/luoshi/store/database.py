@@ -68,9 +68,10 @@ DEFAULT_LOCK_TIMEOUT = 10.0  # seconds to wait for another process to let go of 
 FIRST_PAUSE = 0.01  # seconds between attempts to open a locked file, doubling up to the next
 LONGEST_PAUSE = 0.04  # shorter than READER_GAP, so that a waiting reader gets its turn
 DEFAULT_DUCKDB_MEMORY = "256MB"  # a writer's; LUOSHI_DUCKDB_MEMORY overrides it
+BIG_QUERY_MEMORY = "384MB"  # the end-of-ingest queries'; LUOSHI_DUCKDB_BIG_MEMORY overrides it
 WRITER_THREADS = 1  # a writer's DuckDB threads: a batch's inserts gain nothing from more, and
 # their threads took CPU from the extracting workers (main process 686 against 822 us of
-# CPU a report); the end-of-ingest steps ask for every core (`all_threads`)
+# CPU a report); the end-of-ingest steps ask for every core (`big_queries`)
 HOLD_SECONDS = 0.25  # a knocked-at writer still keeps the file this long across units of
 HOLD_PER_OPENING = 2.0  # work, and at least this many times as long as opening it took (the
 # log's replay): however often readers knock, writing takes two thirds of the time or more
@@ -104,6 +105,10 @@ def _config(read_only: bool) -> dict[str, str | bool | int | float | list[str]]:
         return {}
     return {"memory_limit": os.environ.get("LUOSHI_DUCKDB_MEMORY", DEFAULT_DUCKDB_MEMORY),
             "threads": WRITER_THREADS}
+
+
+def _big_query_memory() -> str:
+    return os.environ.get("LUOSHI_DUCKDB_BIG_MEMORY", BIG_QUERY_MEMORY)
 
 
 def _is_lock_conflict(exc: duckdb.Error) -> bool:
@@ -278,14 +283,17 @@ class Database:
             self._idle = None
 
     @contextmanager
-    def all_threads(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """The connection with DuckDB's threads on every core, for one big query or more."""
+    def big_queries(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """The connection with DuckDB's threads on every core and a larger cache
+        (`BIG_QUERY_MEMORY`), for the queries over every event that end an ingest."""
         with self.holding() as con:
             con.execute(f"SET threads = {os.cpu_count() or 1}")
+            con.execute(f"SET memory_limit = '{_big_query_memory()}'")
             try:
                 yield con
             finally:
                 con.execute(f"SET threads = {WRITER_THREADS}")
+                con.execute(f"SET memory_limit = '{_config(read_only=False)['memory_limit']}'")
 
     def checkpoint(self) -> None:
         """Fold the write-ahead log into the file, so that readers need not replay it."""

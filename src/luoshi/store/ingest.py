@@ -41,7 +41,7 @@ def ingest(db: Database, extractions: Iterable[Extracted], summary: IngestSummar
         summary.skipped += counts.skipped
         if progress is not None:
             progress(len(batch))
-    with db.all_threads():
+    with db.big_queries():
         cluster_meetings(db)  # also completes the clustering of a run killed before it
         search_index.compact(db.con)  # new postings into the sorted table, when they are many
     return summary

@@ -40,7 +40,7 @@ SCHEME = "affine32"  # datasketch's default, named: signatures made with shared 
 # default SHA-1
 NUM_PERM = 128  # MinHash permutations: Jaccard error about 1/sqrt(128) = 0.09
 MAX_BLOCK = 500  # events of one place on one day compared pairwise; beyond, by date order
-EVENTS_PER_READ = 20_000  # staged events of whole (day, place) blocks clustered at once
+EVENTS_PER_READ = 50_000  # staged events of whole (day, place) blocks clustered and written at once
 WORD = re.compile(r"[a-z0-9]+|[\u4e00-\u9fff]")
 # a meeting's host, place, level and kind: its first report's that has them (any_value
 # may change from run to run; a re-run must store what one clean run stores)
@@ -59,7 +59,7 @@ class EventFacts:
     meeting: str | None = None  # the meeting an earlier run gave it
     explanation: str | None = None  # why that meeting merged its reports
     directives: set[str] = field(default_factory=set)
-    facts: set[str] = field(default_factory=set)
+    facts: set[str | int] = field(default_factory=set)  # names, or hashes of them
     texts: dict[str, str] | None = field(default=None, repr=False)  # shared by a chunk
     _minhash: MinHash | None = None
 
@@ -86,43 +86,43 @@ def _permutations() -> tuple[object, object]:
 
 def _stage(con: duckdb.DuckDBPyConnection) -> np.ndarray:
     """Put the events of every (day, place) block that gained an event without a meeting
-    into the temporary table `_todo`, block after block, with their facts; return the
-    number of events in each block, in block order.
+    into the temporary table `_todo`, numbered block by block, and their facts into
+    `_todo_directives` and `_todo_facts`, sorted by block; return the number of events
+    in each block, in block order.
 
-    One query reads the tables once whatever the number of reports; the facts are kept as
-    64-bit hashes (their Jaccard is the same), so the table stays small."""
+    Each table is made by one query that reads the tables once whatever the number of
+    reports, and holds plain rows sorted by block (which DuckDB sorts on disk when they
+    do not fit in memory, and reads back a block range at a time by its zone maps); the
+    facts are kept as 64-bit hashes (their Jaccard is the same)."""
     con.execute("""
-        CREATE OR REPLACE TEMP TABLE _todo AS
-        WITH touched AS (
+        CREATE OR REPLACE TEMP TABLE _todo_blocks AS
+        SELECT date, place, row_number() OVER (ORDER BY date, place) AS block FROM (
             SELECT DISTINCT date, coalesce(jurisdiction, host) AS place FROM events
             WHERE meeting_id IS NULL AND date IS NOT NULL
-              AND coalesce(jurisdiction, host) IS NOT NULL),
-        todo AS (
-            SELECT e.event_id, e.date, t.place, e.kind, e.hash, e.meeting_id FROM events e
-            JOIN touched t ON e.date = t.date AND coalesce(e.jurisdiction, e.host) = t.place),
-        directives AS (
-            SELECT event_id, list(directive_id ORDER BY directive_id) AS directives
-            FROM event_directives WHERE event_id IN (SELECT event_id FROM todo)
-            GROUP BY event_id),
-        facts AS (
-            SELECT event_id, list(fact) AS facts FROM (
-                SELECT event_id, hash('f:' || zh) AS fact FROM formulation_uses
-                WHERE event_id IN (SELECT event_id FROM todo)
-                UNION ALL
-                SELECT p.event_id, hash('p:' || lower(pe.name)) FROM participations p
-                JOIN people pe USING (person_id)
-                WHERE p.event_id IN (SELECT event_id FROM todo))
-            GROUP BY event_id)
-        SELECT dense_rank() OVER (ORDER BY t.date, t.place) AS block, t.event_id,
-               CAST(t.date AS VARCHAR) AS day, t.place, coalesce(t.kind, 'other') AS kind,
-               coalesce(d.lang, 'en') AS lang, t.hash, t.meeting_id, m.explanation,
-               coalesce(di.directives, []) AS directives, coalesce(f.facts, []) AS facts
-        FROM todo t
+              AND coalesce(jurisdiction, host) IS NOT NULL)""")
+    con.execute("""
+        CREATE OR REPLACE TEMP TABLE _todo AS
+        SELECT b.block, e.event_id, CAST(e.date AS VARCHAR) AS day, b.place,
+               coalesce(e.kind, 'other') AS kind, coalesce(d.lang, 'en') AS lang, e.hash,
+               e.meeting_id, m.explanation
+        FROM events e
+        JOIN _todo_blocks b ON e.date = b.date AND coalesce(e.jurisdiction, e.host) = b.place
         JOIN (SELECT hash, lang FROM documents) d USING (hash)
         LEFT JOIN meetings m USING (meeting_id)
-        LEFT JOIN directives di USING (event_id)
-        LEFT JOIN facts f USING (event_id)
-        ORDER BY block, t.event_id""")
+        ORDER BY b.block, e.event_id""")
+    con.execute("""
+        CREATE OR REPLACE TEMP TABLE _todo_directives AS
+        SELECT t.block, t.event_id, d.directive_id FROM event_directives d
+        JOIN _todo t USING (event_id) ORDER BY t.block, d.directive_id""")
+    con.execute("""
+        CREATE OR REPLACE TEMP TABLE _todo_facts AS
+        SELECT block, event_id, fact FROM (
+            SELECT t.block, t.event_id, hash('f:' || f.zh) AS fact FROM formulation_uses f
+            JOIN _todo t USING (event_id)
+            UNION ALL
+            SELECT t.block, t.event_id, hash('p:' || lower(pe.name)) FROM participations p
+            JOIN people pe USING (person_id) JOIN _todo t ON p.event_id = t.event_id)
+        ORDER BY block""")
     sizes = con.execute("SELECT count(*) FROM _todo GROUP BY block ORDER BY block").fetchnumpy()
     return np.asarray(next(iter(sizes.values())), dtype=np.int64)
 
@@ -141,22 +141,32 @@ def _reads(sizes: np.ndarray) -> Iterator[tuple[int, int]]:
 
 def _load_blocks(con: duckdb.DuckDBPyConnection, first: int, last: int,
                  ) -> list[list[EventFacts]]:
-    """The staged events of blocks first..last, block by block; texts are read later,
-    only for the pairs that need a MinHash."""
-    table = con.execute("SELECT * EXCLUDE (block), block FROM _todo "
-                        "WHERE block BETWEEN ? AND ?", [first, last]).to_arrow_table()
+    """The staged events of blocks first..last, block by block, with their facts; texts
+    are read later, only for the pairs that need a MinHash."""
+    table = con.execute("SELECT block, event_id, day, place, kind, lang, hash, meeting_id, "
+                        "explanation FROM _todo WHERE block BETWEEN ? AND ?",
+                        [first, last]).to_arrow_table()
     columns = {name: table.column(name).to_pylist() for name in table.column_names}
     texts: dict[str, str] = {}  # filled by _read_texts for the pairs that need them
+    events: dict[str, EventFacts] = {}
     blocks: dict[int, list[EventFacts]] = defaultdict(list)
     for i, event_id in enumerate(columns["event_id"]):
-        directives = columns["directives"][i]
         event = EventFacts(event_id, columns["day"][i], columns["place"][i],
                            columns["kind"][i], columns["lang"][i], columns["hash"][i],
                            meeting=columns["meeting_id"][i],
-                           explanation=columns["explanation"][i], texts=texts,
-                           directives=set(directives),
-                           facts={*("d:" + d for d in directives), *columns["facts"][i]})
+                           explanation=columns["explanation"][i], texts=texts)
+        events[event_id] = event
         blocks[columns["block"][i]].append(event)
+    for event_id, directive in con.execute(
+            "SELECT event_id, directive_id FROM _todo_directives WHERE block BETWEEN ? AND ?",
+            [first, last]).fetchall():
+        events[event_id].directives.add(directive)
+        events[event_id].facts.add("d:" + directive)
+    facts = con.execute("SELECT event_id, fact FROM _todo_facts WHERE block BETWEEN ? AND ?",
+                        [first, last]).to_arrow_table()
+    for event_id, fact in zip(facts.column("event_id").to_pylist(),
+                              facts.column("fact").to_pylist(), strict=True):
+        events[event_id].facts.add(fact)
     return [blocks[b] for b in sorted(blocks)]
 
 
@@ -233,31 +243,39 @@ def cluster_meetings(db: Database) -> int:
     """Assign a meeting to every event without one; return the number of meetings made.
 
     Only the (day, place) blocks that gained events are redone. They are staged by one
-    query (`_stage`), then clustered `EVENTS_PER_READ` events at a time, so Python holds
-    one read's events, and the meetings are written by one statement each, in the same
-    transaction: a run killed before or during this step leaves the events without a
-    meeting, and the next run completes it. Texts are read only for the pairs whose facts
-    do not decide (one query a read), and pairs of events that both had a meeting already
-    are not compared again.
+    query a table (`_stage`), then clustered `EVENTS_PER_READ` events at a time, so Python
+    holds one read's events, and each read's meetings are written in a transaction of
+    their own (one transaction for all held every updated row in memory): a run killed
+    during this step leaves whole blocks with meetings and the others without, and the
+    next run completes it. Texts are read only for the pairs whose facts do not decide
+    (one query a read), and pairs of events that both had a meeting already are not
+    compared again.
     """
     with db.holding() as con:
         row = con.execute("SELECT count(*) FROM events WHERE meeting_id IS NULL").fetchone()
         if not (row and row[0]):
             return 0
-        with transaction(con):
+        staged = ("_todo_blocks", "_todo", "_todo_directives", "_todo_facts", "_assign", "_why")
+        try:
             sizes = _stage(con)
             con.execute("CREATE OR REPLACE TEMP TABLE _assign "
                         "(event_id VARCHAR, meeting_id VARCHAR)")
             con.execute("CREATE OR REPLACE TEMP TABLE _why (meeting_id VARCHAR, explanation VARCHAR)")
-            made = sum(_cluster(con, first, last) for first, last in _reads(sizes))
-            _write_meetings(con)
-            for table in ("_todo", "_assign", "_why"):
-                con.execute(f"DROP TABLE {table}")
+            made = 0
+            for first, last in _reads(sizes):
+                with transaction(con):
+                    made += _cluster(con, first, last)
+                    _write_meetings(con)
+        finally:
+            for table in staged:
+                con.execute(f"DROP TABLE IF EXISTS {table}")
         return made + _single_meetings(db)
 
 
 def _cluster(con: duckdb.DuckDBPyConnection, first: int, last: int) -> int:
     """Cluster blocks first..last into `_assign` (event, meeting) and `_why`."""
+    con.execute("DELETE FROM _assign")
+    con.execute("DELETE FROM _why")
     clusters = _Clusters()
     pending: list[tuple[EventFacts, EventFacts]] = []
     for events in _load_blocks(con, first, last):
@@ -299,7 +317,7 @@ def _cluster(con: duckdb.DuckDBPyConnection, first: int, last: int) -> int:
 
 
 def _write_meetings(con: duckdb.DuckDBPyConnection) -> None:
-    """The staged assignments into events and meetings, one statement each."""
+    """One read's assignments into events and meetings, one statement each."""
     con.execute("UPDATE events SET meeting_id = a.meeting_id FROM _assign a "
                 "WHERE events.event_id = a.event_id")
     con.execute("DELETE FROM meetings WHERE meeting_id IN (SELECT meeting_id FROM _assign) "
