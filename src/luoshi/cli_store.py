@@ -65,10 +65,18 @@ def analyses(db_path: str) -> Iterator[Any]:
 def handles_errors(func: F) -> F:
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        import duckdb
+
         try:
             return func(*args, **kwargs)
         except LuoshiError as exc:
             echo_error(exc.line())
+            sys.exit(1)
+        except duckdb.Error as exc:  # out of memory or disk, a broken file: one line, and
+            # what earlier transactions stored stays stored
+            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            echo_error(LuoshiError("L040", str(kwargs.get("db") or "database"),
+                                   reason=reason).line())
             sys.exit(1)
     return wrapper  # type: ignore[return-value]
 

@@ -280,3 +280,26 @@ def test_100_mb_files_are_refused_in_bounded_memory(tmp_path: Path) -> None:
     assert f"{tmp_path / 'huge.txt'}: too large" in lines[1]
     assert "extract: 2 documents, 2 failed" in stderr
     assert peak_mb < 150, f"peak memory {peak_mb:.0f} MB for 200 MB of input"
+
+
+def test_ingest_database_failure_is_one_line_and_keeps_what_was_stored(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """DuckDB failing (here: out of memory while grouping meetings) ends `luoshi ingest`
+    with one line naming the database, not a traceback; the stored batches stay."""
+    import duckdb
+
+    from luoshi.store import ingest as store_ingest
+
+    def out_of_memory(db: object) -> int:
+        raise duckdb.OutOfMemoryException("Out of Memory Error: could not allocate block\nhint")
+
+    monkeypatch.setattr(store_ingest, "cluster_meetings", out_of_memory)
+    (tmp_path / "zh.txt").write_text(ZH, encoding="utf-8")
+    db = str(tmp_path / "oom.duckdb")
+    result = run_cli("ingest", str(tmp_path / "zh.txt"), "--db", db, "--jobs", "1", "-q")
+    assert result.exit_code == 1
+    assert result.stderr.strip().splitlines()[-1] == (
+        f"[L040] {db}: database: Out of Memory Error: could not allocate block")
+    assert "Traceback" not in result.stderr
+    with open_database(db, read_only=True) as database:
+        assert database.counts()["documents"] == 1
