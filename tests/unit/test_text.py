@@ -22,3 +22,23 @@ def test_text_word_starts_are_those_of_the_defining_pattern(text: str, data: st.
 def test_text_word_starts_after_quotes_and_brackets() -> None:
     text = "the “Two Establishments” (first)"
     assert [text[i] for i in word_starts(text, 0, len(text))] == ["t", "“", "T", "E", "(", "f"]
+
+
+NAME_TEXT = st.text(alphabet=st.sampled_from(list("WangXiHu Jinpg’'-\u00a0.,ü")), max_size=40)
+
+
+@given(NAME_TEXT, st.data())
+def test_text_names_found_in_two_steps_as_by_the_defining_pattern(text: str,
+                                                                  data: st.DataObject) -> None:
+    from luoshi.extract.names import GIVEN_NAME, NAME, SURNAME_WORD
+
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    expected = [(m.start(), m.group("sur"), m.group("given"), m.end("given"))
+                for m in NAME.finditer(text, start, end)]
+    found = []
+    for word in SURNAME_WORD.finditer(text, start, end):
+        given = GIVEN_NAME.match(text, word.end() + 1, end)
+        if given:
+            found.append((word.start(), word.group(0), given.group(0), given.end()))
+    assert found == expected

@@ -23,6 +23,11 @@ NAME = re.compile(
     r"(?<![\w’'])(?=(?P<sur>[A-Z][a-zü]{0,7})[ \u00a0]"
     r"(?P<given>[A-Z][a-zü]{0,11}(?:['’-][a-zü]{1,6})?)(?![\w-]))"
 )
+# NAME in two steps, as `find_names` searches: a capitalised word before another (it opens
+# with a character class, which the search skips to; NAME is tried at every position),
+# then, for a known surname only, the given name after the space
+SURNAME_WORD = re.compile(r"(?<![\w’'])[A-Z][a-zü]{0,7}(?=[ \u00a0][A-Z])")
+GIVEN_NAME = re.compile(r"[A-Z][a-zü]{0,11}(?:['’-][a-zü]{1,6})?(?![\w-])")
 MAX_GIVEN_SYLLABLES = 3
 MAX_SYLLABLE = 6
 # Words that begin sentences or headings and spell a surname: only taken as a surname
@@ -86,20 +91,23 @@ def find_names(text: str, kb: KB, start: int = 0, end: int | None = None,
     found: list[NameMatch] = []
     surnames = kb.surname_pinyin
     last_end = -1
-    for match in NAME.finditer(text, start, end):
-        surname, given = match.group("sur"), match.group("given")
-        name_end = match.end("given")
-        if surname not in surnames or match.start() < last_end or name_end > end:
+    for word in SURNAME_WORD.finditer(text, start, end):
+        surname = word.group(0)
+        if surname not in surnames or word.start() < last_end:
             continue
+        match = GIVEN_NAME.match(text, word.end() + 1, end)
+        if match is None:
+            continue
+        given, name_end = match.group(0), match.end()
         surface = f"{surname} {given}"
         known = surface.lower() in kb.officials_by_name
         repaired = None if known else repair_name(surface, kb)
         if repaired:
-            found.append(NameMatch(repaired, match.start(), name_end, surface, True, True))
+            found.append(NameMatch(repaired, word.start(), name_end, surface, True, True))
         elif known or ((names_expected or surname not in ENGLISH_SURNAME_WORDS
-                        or _title_beside(text, match.start(), name_end, kb))
+                        or _title_beside(text, word.start(), name_end, kb))
                        and is_pinyin_given(given, kb)):
-            found.append(NameMatch(_canonical(surface, kb), match.start(), name_end, surface,
+            found.append(NameMatch(_canonical(surface, kb), word.start(), name_end, surface,
                                    known, False))
         else:
             continue
