@@ -89,6 +89,21 @@ def test_lag_by_province_and_level(db: Analyses) -> None:
     assert set(by_kind["kind"]) == {"party_group_meeting", "symposium", "seminar"}
 
 
+@pytest.mark.parametrize("by", ["province", "level", "kind", "directive"])
+def test_lag_summarised_in_the_database_as_by_pandas(db: Analyses, by: str) -> None:
+    """DuckDB summarises the lags; `lag_summary` over the meetings is the definition."""
+    from luoshi.analyse.cascade import lag_summary
+    from luoshi.analyse.lag import LAG_GROUPS
+    from luoshi.analyse.meetings import MEETING_DIRECTIVES
+
+    column = LAG_GROUPS[by]
+    frame = db.db.con.execute(
+        f"SELECT * FROM ({MEETING_DIRECTIVES}) WHERE lag_days IS NOT NULL").df()
+    expected = lag_summary(frame, column).sort_values(["median_lag", column])
+    pd.testing.assert_frame_equal(db.lag(by=by).reset_index(drop=True),
+                                  expected.reset_index(drop=True), check_dtype=False)
+
+
 def test_lag_rejects_unknown_grouping(db: Analyses) -> None:
     with pytest.raises(ValueError, match="by must be one of"):
         db.lag(by="colour")
