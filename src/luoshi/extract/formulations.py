@@ -14,6 +14,8 @@ therefore runs after the directives are resolved.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from luoshi.extract.doc import Doc
 from luoshi.kb.lexicon import FORMULATION, longest_first
 from luoshi.kb.loader import KB
@@ -58,11 +60,14 @@ def directive_names(directives: list[Directive], kb: KB) -> list[tuple[set[str],
 def names_a_directive(zh: str, kb: KB, directives: list[tuple[set[str], set[str]]]) -> bool:
     """True when the formulation's key or a Chinese variant names one of `directives`
     whose signature does not list it."""
+    if not directives:
+        return False
     entry = kb.formulation_by_zh[zh]
     reduced = {event_name(s) for s in (entry.zh, *entry.variants_zh)}
     return any(reduced & names and zh not in signature for names, signature in directives)
 
 
+@lru_cache(maxsize=65536)  # the same few names in every report
 def event_name(surface: str) -> str:
     """党的二十大精神 -> 二十大: the name without the wrappers of NAME_PREFIXES and NAME_SUFFIXES."""
     for suffix in NAME_SUFFIXES:
