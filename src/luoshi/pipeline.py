@@ -70,7 +70,7 @@ STEPS = (
     Step("furniture", find_furniture, ("text", "folded", "lang", "published_hint"),
          ("published", "source", "title", "body_start", "skip", "dateline")),
     Step("scan", scan_lexicon, ("folded",), ("hits",)),
-    Step("credits", find_credits, ("text", "lang"), ("credits", "skip:credits")),
+    Step("credits", find_credits, ("text", "folded", "lang"), ("credits", "skip:credits")),
     Step("mentions", find_directive_mentions, ("text", "hits", "body_start"),
          ("directive_mentions",)),
     Step("meeting", find_meeting, ("text", "folded", "directive_mentions"),

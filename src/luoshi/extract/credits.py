@@ -49,14 +49,23 @@ ZH_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
 ZH_NOT_NAME_WORDS = ("全媒体", "融媒体", "报", "网", "台", "社", "特约", "本报", "新闻")
 
 
+# a word every credit block holds, looked for before the block patterns are run: most
+# reports have no credit line, and the patterns cost more than these substring tests
+EN_CREDIT_WORDS = ("reporter", "correspondent", "editor", "photo", "written", "author",
+                   "picture")
+ZH_CREDIT_WORDS = ("记者", "通讯员", "实习生", "编辑", "责编", "摄影")
+
+
 def find_credits(doc: Doc, kb: KB) -> None:
     """Step: credits (and their lines into doc.skip)."""
     if doc.lang == "zh":
-        blocks = list(ZH_CREDIT_BLOCK.finditer(doc.text))
+        blocks = (list(ZH_CREDIT_BLOCK.finditer(doc.text))
+                  if any(word in doc.text for word in ZH_CREDIT_WORDS) else [])
         for block in blocks:
             _zh_block(doc, kb, block.start(), block.end())
     else:
-        blocks = list(EN_CREDIT_BLOCK.finditer(doc.text))
+        blocks = (list(EN_CREDIT_BLOCK.finditer(doc.text))
+                  if any(word in doc.folded for word in EN_CREDIT_WORDS) else [])
         for block in blocks:
             _en_block(doc, kb, block.start(), block.end())
     for block in blocks:
