@@ -31,7 +31,9 @@ ZH_CENTRAL = {"全国人大常委会": "Standing Committee of the National Peopl
               "全国政协": "CPPCC National Committee",
               "中央统战部": "United Front Work Department of the CPC Central Committee",
               "中央宣传部": "Publicity Department of the CPC Central Committee",
-              "中央组织部": "Organization Department of the CPC Central Committee"}
+              "中央组织部": "Organization Department of the CPC Central Committee",
+              "国家发展改革委": "National Development and Reform Commission",
+              "国家监委": "National Supervisory Commission"}
 
 
 def find_host(doc: Doc, kb: KB) -> None:

@@ -84,7 +84,7 @@ EN_LEVEL = {"provincial": "province", "regional": "province", "autonomous": "pro
             "district": "county", "township": "township", "town": "township"}
 ZH_HOST = re.compile(
     r"(?P<central>全国人大常委会|全国政协|中共中央|中央纪委|中央(?:宣传部|组织部|统战部|宣讲团|办公厅|政法委|财经委员会"
-    r"|网信办)|国务院|国家[\u4e00-\u9fff]{1,10}?(?:委员会|局|部|署))"
+    r"|网信办)|国务院|国家(?!级)[\u4e00-\u9fff]{1,10}?(?:委员会|委(?!员)|局|部|署))"
     r"|(?:(?<![\u4e00-\u9fff])(?P<place>[\u4e00-\u9fff]{2,7}?))?(?P<lvl>自治区|省|市|州|盟|县|区|旗|镇|乡)(?P<org>委常委会|委"
     r"|政府党组|政府|人大常委会(?:党组)?|人大|政协(?:党组)?|纪委监委|纪委|党委"
     r"|[\u4e00-\u9fff]{1,8}?(?:局|厅|委员会|办公室|部)(?:党组|党委)?)"

@@ -17,6 +17,7 @@ from luoshi.extract.names import is_pinyin_name
 from luoshi.extract.spans import SpanIndex
 from luoshi.kb.lexicon import FORMULATION, PLACE, PLACE_NICKNAME, Hit
 from luoshi.kb.loader import KB
+from luoshi.kb.model import PlaceEntry
 from luoshi.record import Jurisdiction
 
 # A Chinese short place name ("安康", "长治") is also an ordinary word; it counts as a
@@ -103,7 +104,7 @@ def _province(doc: Doc, kb: KB, mentions: list[Hit]) -> str | None:
         if len(provinces) == 1:
             votes[provinces.pop() or ""] += WEIGHT["mention"]
     if doc.source:
-        for place in kb.place_by_name.get(doc.source.split(" ")[0].lower(), []):
+        for place in _source_places(doc, kb):
             if province := kb.province_of.get(place.id):
                 votes[province] += WEIGHT["outlet"]
     for person in doc.event.people:
@@ -123,6 +124,24 @@ def _province(doc: Doc, kb: KB, mentions: list[Hit]) -> str | None:
     return ranked[0][0]
 
 
+ZH_LEVEL_ENDS = ("省", "市", "县", "区", "州", "盟", "旗")
+
+
+def _source_places(doc: Doc, kb: KB) -> list[PlaceEntry]:
+    """The place an outlet or office is named after: "Jilin Daily", 来源：厦门市财政局 (a
+    Chinese source counts only by a full name with its level, 厦门市, not a bare 新华)."""
+    source = doc.source or ""
+    places = kb.place_by_name.get(source.split(" ")[0].lower(), [])
+    if places or doc.lang != "zh":
+        return places  # a known outlet is named in English ("Jilin Daily")
+    source = source.removeprefix("中共")
+    for length in range(min(len(source), 7), 2, -1):
+        prefix = source[:length]
+        if prefix.endswith(ZH_LEVEL_ENDS) and (named := kb.place_by_zh.get(prefix)):
+            return named
+    return []
+
+
 def _same_name(kb: KB, hit: Hit) -> list:  # type: ignore[type-arg]
     place = kb.place_by_id[hit.ref]
     return kb.place_by_name.get(place.name.lower(), [place])
@@ -138,7 +157,7 @@ def _most_mentioned(doc: Doc, kb: KB, mentions: list[Hit], level: str) -> str | 
             continue
         counts[place.name] += 1
     if doc.source and level == "city":
-        for place in kb.place_by_name.get(doc.source.split(" ")[0].lower(), []):
+        for place in _source_places(doc, kb):
             if place.level == "city":
                 counts[place.name] += 2
     if not counts:

@@ -21,7 +21,7 @@ from luoshi.record import Title
 
 # Words that may stand before a post inside one title ("Bureau Director",
 # "Provincial Party Committee Secretary") or inside its organ.
-ORG_WORDS = frozenset(["provincial", "municipal", "city", "county", "district", "township", "town", "prefectural", "regional", "autonomous", "party", "committee", "government", "people's", "peoples", "people", "congress", "cppcc", "bureau", "directorate", "office", "department", "commission", "standing", "cpc", "central", "national", "the", "a", "of", "for", "and", "leading", "group", "members", "members'", "discipline", "inspection", "supervision", "organization", "publicity", "propaganda", "united", "front", "work", "political", "legal", "affairs", "general", "administration", "leadership"])
+ORG_WORDS = frozenset(["provincial", "municipal", "city", "county", "district", "township", "town", "prefectural", "regional", "autonomous", "party", "committee", "government", "people's", "peoples", "people", "congress", "cppcc", "bureau", "directorate", "office", "department", "commission", "standing", "cpc", "central", "national", "the", "a", "of", "for", "and", "leading", "group", "members", "members'", "discipline", "inspection", "supervision", "organization", "publicity", "propaganda", "united", "front", "work", "political", "legal", "affairs", "general", "administration", "leadership", "region"])
 EN_SPLIT = re.compile(r"\s*(?:,|;|、|，)\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
 SMALL_WORDS = frozenset({"of", "the", "and", "for", "in"})
 LEVEL_OF_ORG = [
@@ -31,6 +31,10 @@ LEVEL_OF_ORG = [
     (re.compile(r"county|district", re.I), "?county"),
     (re.compile(r"township|\btown\b", re.I), "?township"),
 ]
+# a unit's Party committee post, and the same post in a territory's Party committee
+TERRITORIAL_POST = {"party_secretary": "secretary", "deputy_party_secretary": "deputy_secretary"}
+TERRITORY = re.compile(r"(?:(?-i:[A-Z][a-z]+)\s+)?(?:autonomous\s+)?(?:region|province|city"
+                       r"|county|district|prefecture|township|town|league|banner)$", re.I)
 POST_LEVEL_MARK = {"province": "?province", "city": "?city", "county": "?county",
                    "township": "?township", "central": "China"}
 
@@ -56,9 +60,14 @@ def post_index(kb: KB) -> PostIndex:
     if index is None:
         en_posts: dict[str, PostEntry] = {}
         zh_posts: dict[str, PostEntry] = {}
+        # a post's own variants first: "chairman" is the generic Chairman's variant, not the
+        # NPC chairman's, whose display name is also "Chairman"
         for post in kb.posts:
-            for variant in (post.en, *post.variants_en):
+            for variant in post.variants_en:
                 en_posts.setdefault(_key(variant), post)
+        for post in kb.posts:
+            en_posts.setdefault(_key(post.en), post)
+        for post in kb.posts:
             for variant in (post.zh, *post.variants_zh):
                 if variant:
                     zh_posts.setdefault(variant, post)
@@ -136,6 +145,11 @@ def parse_en_title(segment: str, kb: KB) -> Title | None:
         if not of or not _org_words_only(of.group("org")):
             return None
         org = of.group("org")
+        if post.id in TERRITORIAL_POST and TERRITORY.match(org):
+            # "deputy secretary of the party committee of the autonomous region" is the
+            # region's 自治区党委副书记 (Deputy Secretary), not a unit's 党委副书记
+            post = kb.post_by_id.get(TERRITORIAL_POST[post.id], post)
+            org = f"{org} Party Committee"
     if prefix and prefix.lower() not in ("the", "a"):
         org = f"{prefix} {org}" if org else prefix
     if org and org.lower() in ("province", "the province", "city", "county", "party"):
@@ -212,8 +226,8 @@ def en_titles_after(text: str, name_end: int, kb: KB) -> list[Title]:
     if not opening:
         return []
     rest = text[opening.end(): opening.end() + 240]
-    stop = re.search(r"[.;:!?\n)“”\"]", rest)
-    rest = rest[: stop.start()] if stop else rest
+    stop = re.search(r"[.;:!?\n)“”\"]|\s+and\s+other\s", rest)  # "..., Y, manager of Z and
+    rest = rest[: stop.start()] if stop else rest  # other entrepreneurs spoke"
     titles: list[Title] = []
     for part in rest.split(","):
         parsed = parse_en_chain(part, kb)

@@ -48,7 +48,9 @@ XI = (r"(?:(?:General\s+Secretary|Secretary[- ]General|President|Chairman|Comrad
 SPEECH_WORD = (r"(?:important\s+)?(?:series\s+of\s+important\s+speeches|speech(?:es)?|expositions?"
                r"|instructions?|directives?|remarks|discourses?|address|congratulatory\s+letter"
                r"|letter|reply|thoughts?\s+on|instructions?\s+spirit)")
-TOPIC = (r"(?:\s+(?:on|about|regarding|concerning)\s+(?P<topic>[^.;,(\n]{2,80}?))?"
+# the topic stays on the speech's line: a headline ending in "speech" is not followed
+# by a topic in the first line of the body ("...important speech\n\nOn December 3rd")
+TOPIC = (r"(?:[^\S\n]+(?:on|about|regarding|concerning)[^\S\n]+(?P<topic>[^.;,(\n]{2,80}?))?"
          r"(?=[.;,(\n]|\s+and\s|$)")
 SPEECHES = [
     re.compile(rf"{XI}(?:['’]s|’)\s+(?:[^.;]{{0,60}}?\s)?{SPEECH_WORD}{TOPIC}", re.I),

@@ -35,12 +35,22 @@ ROLE_CUES = [
         re.I)),
 ]
 PASSIVE_BY = re.compile(r"\s+by\s+", re.I)
+# "the requirements put forward by X", "as demanded by X": a demand made by someone is
+# invoked, not a speech at the meeting (unlike "presided over by X")
+DEMAND_CUE = re.compile(r"(?:required|demanded|asked|urged|put\s+forward|called\s+\w+)$",
+                        re.I)
 INVOKING_TITLE = re.compile(
     r"(?:General\s+Secretary|Secretary[- ]General|Comrade|President|Premier|Chairman)\s+$", re.I)
 POSSESSIVE_SPEECH = re.compile(r"['’]s?\s+(?:important\s+|keynote\s+)?(?:speech|address|remarks)",
                                re.I)
 POSSESSIVE = re.compile(r"['’]s?\b")
 LIST_GAP = re.compile(r"^\s*(?:,|、|，|and|,\s*and|as\s+well\s+as)\s*$", re.I)
+# several speakers of one verb: "X, ..., Y and other entrepreneurs spoke", "X and Y spoke
+# one after another" (attending is always shared by a list)
+OTHERS_BEFORE = re.compile(r"\band\s+other\s+(?:[\w-]+\s+){1,3}$|\b(?:successively|respectively"
+                           r"|in\s+turn|both|each)\s+$", re.I)
+IN_TURN_AFTER = re.compile(r"\s+(?:one\s+after\s+another|successively|in\s+turn|respectively"
+                           r"|separately)\b", re.I)
 PRONOUN = re.compile(r"(?:^|[.;]\s+|\s)(?:He|She)\s+$")
 PRONOUN_ANYWHERE = re.compile(r"\b(?:He|She)\s")
 MAX_SUBJECT_DISTANCE = 260
@@ -100,6 +110,8 @@ def assign_roles(doc: Doc, kb: KB, mentions: list[Mention]) -> dict[str, tuple[s
 def _subjects(text: str, inside: list[Mention], cue_start: int, cue_end: int,
               role: str) -> list[Mention]:
     passive = PASSIVE_BY.match(text, cue_end)
+    if passive and role == "spoke" and DEMAND_CUE.search(text, cue_start, cue_end):
+        return []
     if passive:
         after = [m for m in inside if m.start >= passive.end() and not m.invoked]
         if not after or after[0].start - passive.end() > 120:
@@ -117,12 +129,24 @@ def _subjects(text: str, inside: list[Mention], cue_start: int, cue_end: int,
     nearest = before[-1]
     if nearest.invoked or cue_start - nearest.end > MAX_SUBJECT_DISTANCE:
         return []
-    if role != "attended":
+    several = role == "attended" or bool(
+        OTHERS_BEFORE.search(text, max(0, cue_start - 60), cue_start)
+        or IN_TURN_AFTER.match(text, cue_end))
+    if not several:
         return [nearest]
     group = [nearest]
     for previous in reversed(before[:-1]):
-        if LIST_GAP.match(text[previous.end:group[0].start]) and not previous.invoked:
-            group.insert(0, previous)
-        else:
+        gap = text[previous.end:group[0].start]
+        if previous.invoked or not (LIST_GAP.match(gap) or _titled_gap(gap, previous)):
             break
+        group.insert(0, previous)
     return group
+
+
+def _titled_gap(gap: str, previous: Mention) -> bool:
+    """', chairman of Fuhua Co., ' between two names: the first one's appositive."""
+    if not previous.titles or not gap.lstrip().startswith(","):
+        return False
+    inner = gap.strip().strip(",").strip()
+    return 0 < len(inner) <= 160 and not any(c in inner for c in ";:!?\n") and not any(
+        pattern.search(inner) for _, pattern in ROLE_CUES)

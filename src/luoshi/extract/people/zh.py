@@ -33,10 +33,17 @@ BOUNDARY = "，。；：（）()\n!！?？“”"
 ROLE_CUES = [
     ("presided", re.compile(r"主持")),
     ("spoke", re.compile(r"(?<!重要)(?<!的)讲话(?!精神)|发言|强调|指出|表示|要求|领学|致辞|[^重]要求|说[，：]")),
-    ("reported", re.compile(r"汇报|作了?[\u4e00-\u9fff]{0,4}报告|通报|作说明|宣讲")),
+    ("reported", re.compile(r"汇报|作了?[\u4e00-\u9fff]{0,4}报告|通报|作了?说明|宣讲")),
     ("attended", re.compile(r"出席|参加|列席")),
 ]
 PRONOUN = re.compile(r"[他她](?:强调|指出|表示|要求|说)")
+# "县长孙立军传达了全会精神": conveying is a report when the name is its subject; "会议传达"
+# (the meeting conveyed) is not, so the verb must follow the name
+CONVEYED = re.compile(r"(?:同志)?(?:在会上)?传达")
+# Common words that begin with a surname character and end before a role verb
+# ("全会强调": the plenum stressed)
+NOT_NAMES = frozenset({"全会", "全体", "全党", "全国", "全省", "全市", "全县", "全区", "全面", "全力",
+                       "常委", "常委会", "党组", "会议"})
 
 
 @lru_cache(maxsize=8)
@@ -52,6 +59,8 @@ def _name_at(text: str, position: int, kb: KB) -> str | None:
             continue
         if candidate in kb.officials_by_zh:
             return candidate
+        if candidate in NOT_NAMES:
+            continue
         parts = split_surname(candidate, kb)
         if parts is None or not (1 <= len(parts[1]) <= 2):
             continue
@@ -230,6 +239,9 @@ def _groups(mentions: list[Mention]) -> list[list[Mention]]:
 
 def _role_in(text: str, start: int, end: int) -> tuple[str, Span] | None:
     best: tuple[str, Span] | None = None
+    conveyed = CONVEYED.match(text, start, end)
+    if conveyed:
+        best = ("reported", conveyed.span())
     for role, pattern in ROLE_CUES:
         match = pattern.search(text, start, end)
         if match:
