@@ -47,8 +47,10 @@ CREATE TABLE IF NOT EXISTS search_terms_recent (term UBIGINT, doc UBIGINT, tf US
 """
 COMPACT_SHARE = 0.1  # compact when the recent postings reach this share of the sorted ones
 COMPACT_MIN = 200_000  # ... and at least this many (below, scanning them costs little)
-COMPACT_MAX = 40_000_000  # postings sorted in one go at most (some 250,000 reports): beyond,
-# a sort would take minutes at the end of an ingest; queries still read both tables
+COMPACT_MAX = 200_000_000  # postings sorted in one go at most (some 2 million reports): the
+# 88 million of a million reports sort in 22 s at 717 MB peak (two threads, 384 MB cache),
+# and search over them then takes 0.4-0.7 s instead of 2.5 s; beyond, a sort would take
+# minutes at the end of an ingest, and queries read both tables
 
 
 def terms(text: str) -> Counter[str]:
