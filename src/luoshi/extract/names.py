@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from luoshi.extract.memo import KBMemo
 from luoshi.kb.loader import KB
 
 # A lookahead, so that a rejected pair ("Governor Hu") does not swallow the next name.
@@ -162,19 +163,12 @@ def _canonical(surface: str, kb: KB) -> str:
     return officials[0].name if officials else surface.replace("’", "'")
 
 
-_REPAIRS: dict[str, str | None] = {}
-_REPAIRS_KB: list[KB] = []  # the knowledge base they were made against
-MEMO_LIMIT = 50_000  # repairs remembered: the same names recur from report to report
+_REPAIRS: KBMemo[str | None] = KBMemo()  # the same names recur from report to report
 
 
 def repair_name(surface: str, kb: KB) -> str | None:
     """`_repair_name`, remembered."""
-    if not _REPAIRS_KB or _REPAIRS_KB[0] is not kb or len(_REPAIRS) >= MEMO_LIMIT:
-        _REPAIRS.clear()
-        _REPAIRS_KB[:] = [kb]
-    if surface not in _REPAIRS:
-        _REPAIRS[surface] = _repair_name(surface, kb)
-    return _REPAIRS[surface]
+    return _REPAIRS.get(surface, kb, _repair_name)
 
 
 def _repair_name(surface: str, kb: KB) -> str | None:

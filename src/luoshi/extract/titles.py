@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from luoshi.extract.memo import KBMemo
 from luoshi.kb.loader import KB
 from luoshi.kb.model import PostEntry
 from luoshi.record import Title
@@ -158,25 +159,20 @@ def parse_en_title(segment: str, kb: KB) -> Title | None:
     return Title(post=post.en, org=nice, jurisdiction=level_mark(org or nice, post))
 
 
-_CHAINS: dict[str, tuple[tuple[str, str | None, str | None], ...] | None] = {}
-_CHAINS_KB: list[KB] = []  # the knowledge base they were parsed with
-MEMO_LIMIT = 50_000  # parsed chains remembered (reports repeat the same few titles)
+TitleFields = tuple[tuple[str, str | None, str | None], ...] | None
+_CHAINS: KBMemo[TitleFields] = KBMemo()  # parsed chains: reports repeat the same few titles
 
 
 def parse_en_chain(chain: str, kb: KB) -> list[Title] | None:
     """All titles of a chain joined by 'and' and commas; None unless every part parses.
     Parses are remembered; each call gets Titles of its own (callers fill them in)."""
-    if not _CHAINS_KB or _CHAINS_KB[0] is not kb or len(_CHAINS) >= MEMO_LIMIT:
-        _CHAINS.clear()
-        _CHAINS_KB[:] = [kb]
-    if chain in _CHAINS:
-        parsed = _CHAINS[chain]
-    else:
-        titles = _parse_en_chain(chain, kb)
-        parsed = None if titles is None else tuple((t.post, t.org, t.jurisdiction)
-                                                   for t in titles)
-        _CHAINS[chain] = parsed
+    parsed = _CHAINS.get(chain, kb, _parsed_fields)
     return None if parsed is None else [Title(*fields) for fields in parsed]
+
+
+def _parsed_fields(chain: str, kb: KB) -> TitleFields:
+    titles = _parse_en_chain(chain, kb)
+    return None if titles is None else tuple((t.post, t.org, t.jurisdiction) for t in titles)
 
 
 def _parse_en_chain(chain: str, kb: KB) -> list[Title] | None:
