@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from luoshi.extract.meeting import EN_KINDS, KIND_GATES, ZH_KINDS
 
@@ -120,3 +122,26 @@ def test_place_pinyin_readings() -> None:
 
     assert [place_pinyin(zh) for zh in ("朝阳", "长宁", "长子", "郫都", "六合", "新田")] == [
         "Chaoyang", "Changning", "Zhangzi", "Pidu", "Luhe", "Xintian"]
+
+
+HOST_WORDS = ["Hunan", "Xinjiang", "Uygur", "Provincial", "provincial", "PROVINCIAL", "Municipal",
+              "City", "capacity", "County", "District", "Town", "Township", "hometown", "Autonomous",
+              "Regional", "Prefectural", "Party", "Committee", "Government", "People's",
+              "Congress", "National", "Central", "State", "Council", "CPC", "Ministry", "of",
+              "the", "Bureau", "Office", "and", "Commerce", "Commission", "for", "Discipline",
+              "Inspection", "CPPCC", "McDonald", "A", "Hİ", "Kİty", "(", "—", ",", "Ab"]
+
+
+@given(st.lists(st.tuples(st.sampled_from(HOST_WORDS),
+                          st.sampled_from([" ", " ", "  ", "\n", "\u00a0", "", "-"])),
+                max_size=14), st.data())
+def test_meeting_host_matches_tried_at_anchors_are_the_patterns_own(
+        words: list[tuple[str, str]], data: st.DataObject) -> None:
+    from luoshi.extract.meeting import EN_HOST, _en_host_matches
+    from luoshi.normalize import fold
+
+    text = "".join(word + gap for word, gap in words)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    expected = [m.span() for m in EN_HOST.finditer(text, start, end)]
+    assert [m.span() for m in _en_host_matches(text, fold(text), start, end)] == expected

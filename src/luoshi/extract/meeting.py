@@ -79,6 +79,16 @@ EN_HOST = re.compile(
     r"|National\s+Development\s+and\s+Reform\s+Commission))",
     re.I,
 )
+# Every EN_HOST match holds one of these words (a level word, or the first word of a
+# central organ: "Autonomous" and "Town" cover "Autonomous Regional" and "Township"), and
+# starts at it or at the one or two capitalised place words before it. `_en_host_matches`
+# tries the pattern at those starts only, instead of searching every position of the lead.
+EN_HOST_ANCHORS = ("provincial", "municipal", "city", "county", "district", "town",
+                   "prefectural", "autonomous", "regional", "national", "central", "state",
+                   "cpc", "ministry")
+# letters that re.I matches to an ASCII letter of those words but that folding does not
+# lower-case: a region holding one is searched the plain way
+CASE_FOLD_STRAYS = re.compile("[\u0130\u0131\u017f\u212a]")
 EN_LEVEL = {"provincial": "province", "regional": "province", "autonomous": "province",
             "municipal": "city", "city": "city", "prefectural": "city", "county": "county",
             "district": "county", "township": "township", "town": "township"}
@@ -130,9 +140,10 @@ def _host_phrase(doc: Doc, kb: KB, masked: SpanIndex) -> HostPhrase | None:
     text = doc.text
     anchor = doc.event.kind_span[0] if doc.event.kind_span else doc.body_start
     regions = [(doc.body_start, lead_end(doc)), (0, doc.body_start)]
-    pattern = ZH_HOST if doc.lang == "zh" else EN_HOST
     for start, end in regions:
-        candidates = [m for m in pattern.finditer(text, start, end)
+        matches = (ZH_HOST.finditer(text, start, end) if doc.lang == "zh"
+                   else _en_host_matches(text, doc.folded, start, end))
+        candidates = [m for m in matches
                       if not masked.contains(m.start(), m.start() + 1)
                       and not doc.skipped(m.start(), m.end())]
         if not candidates:
@@ -140,6 +151,49 @@ def _host_phrase(doc: Doc, kb: KB, masked: SpanIndex) -> HostPhrase | None:
         chosen = min(candidates, key=lambda m: abs(m.start() - anchor))
         return _phrase(doc, kb, chosen)
     return None
+
+
+def _en_host_matches(text: str, folded: str, start: int, end: int) -> list[re.Match[str]]:
+    """The matches of EN_HOST.finditer(text, start, end), tried only where one can start."""
+    if CASE_FOLD_STRAYS.search(text, start, end):
+        return list(EN_HOST.finditer(text, start, end))
+    starts: set[int] = set()
+    for anchor in EN_HOST_ANCHORS:
+        position = folded.find(anchor, start, end)
+        while position >= 0:
+            starts.add(position)
+            starts.update(_place_starts(text, position, start))
+            position = folded.find(anchor, position + 1, end)
+    matches: list[re.Match[str]] = []
+    cursor = start
+    for position in sorted(starts):
+        if position >= cursor and (match := EN_HOST.match(text, position, end)):
+            matches.append(match)
+            cursor = match.end()
+    return matches
+
+
+def _place_starts(text: str, at: int, low: int) -> list[int]:
+    """Where EN_HOST's place, one or two capitalised words, starts if it ends right before
+    `at`: the words match [A-Z][a-z]+, one white-space character apart, and white space
+    follows the last (the positions found start at `low` or later)."""
+    starts: list[int] = []
+    end = at
+    while end > low and text[end - 1].isspace():
+        end -= 1
+    if end == at:
+        return starts
+    for _ in range(2):
+        word = end
+        while word > low and "a" <= text[word - 1] <= "z":
+            word -= 1
+        if word in (end, low) or not "A" <= text[word - 1] <= "Z":
+            break
+        starts.append(word - 1)
+        end = word - 2  # the one white-space character before the word
+        if end <= low or not text[end].isspace():
+            break
+    return starts
 
 
 def _phrase(doc: Doc, kb: KB, match: re.Match[str]) -> HostPhrase:
