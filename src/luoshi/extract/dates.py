@@ -17,30 +17,43 @@ from datetime import date, timedelta
 from luoshi.extract.directives.mentions import lead_end
 from luoshi.extract.directives.patterns_en import MONTHS
 from luoshi.extract.doc import Doc
-from luoshi.extract.text import earliest_match
+from luoshi.extract.text import earliest_match, folds_plainly
 from luoshi.kb.loader import KB
 
 EN_MONTH = r"(?P<mon>" + "|".join(m.capitalize() for m in MONTHS) + "|" + "|".join(
     m[:3].capitalize() for m in MONTHS) + r"|Sept)\.?"
+# Each pattern with a probe: a quick search of the folded text (lower case) that finds
+# something wherever the pattern can match, so that a region the probe finds nothing in is
+# not searched. A test checks the probes against the patterns' matches. Patterns start with
+# a character class or a literal, not with `\b` or a lookbehind: the search then skips to
+# the positions that character can be at instead of trying every one (`(?<!\w\d)` after a
+# first digit is `\b` before it).
+YEAR_PROBE = re.compile(r"(?:19|20)\d\d")
 EN_DATES = [
-    ("full", re.compile(EN_MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)")),
-    ("full", re.compile(r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + EN_MONTH + r",?\s+(?P<y>(?:19|20)\d\d)")),
-    ("full", re.compile(r"(?<![\d-])(?P<y>(?:19|20)\d\d)-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d-])")),
-    ("month_day", re.compile(EN_MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b")),
-    ("month_day", re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + EN_MONTH)),
-    ("day", re.compile(r"\bon\s+the\s+(?:(?:morning|afternoon|evening)\s+of\s+the\s+)?"
-                       r"(?P<d>\d{1,2})(?:st|nd|rd|th)\b", re.I)),
-    ("today", re.compile(r"\b(?:today|this\s+(?:morning|afternoon|evening))\b", re.I)),
-    ("yesterday", re.compile(r"\b(?:yesterday|last\s+night)\b", re.I)),
-    ("recently", re.compile(r"\b(?:recently|a\s+few\s+days\s+ago|the\s+other\s+day)\b", re.I)),
+    ("full", re.compile(EN_MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)"),
+     YEAR_PROBE),
+    ("full", re.compile(r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + EN_MONTH + r",?\s+(?P<y>(?:19|20)\d\d)"),
+     YEAR_PROBE),
+    ("full", re.compile(r"(?P<y>(?:19|20)(?<![\d-]\d\d)\d\d)-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d-])"),
+     YEAR_PROBE),
+    ("month_day", re.compile(EN_MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b"), None),
+    ("month_day", re.compile(r"(?P<d>\d(?<!\w\d)\d?)(?:st|nd|rd|th)?\s+(?:of\s+)?" + EN_MONTH), None),
+    ("day", re.compile(r"[Oo](?<!\w[Oo])(?i:n\s+the\s+(?:(?:morning|afternoon|evening)\s+of\s+the\s+)?"
+                       r"(?P<d>\d{1,2})(?:st|nd|rd|th)\b)"), None),
+    ("today", re.compile(r"\b(?:today|this\s+(?:morning|afternoon|evening))\b", re.I),
+     re.compile("today|morning|afternoon|evening")),
+    ("yesterday", re.compile(r"\b(?:yesterday|last\s+night)\b", re.I),
+     re.compile("yesterday|night")),
+    ("recently", re.compile(r"\b(?:recently|a\s+few\s+days\s+ago|the\s+other\s+day)\b", re.I),
+     re.compile("recently|few|other")),
 ]
-ZH_DATES = [
-    ("full", re.compile(r"(?P<y>(?:19|20)\d\d)年(?P<m>\d{1,2})月(?P<d>\d{1,2})日")),
-    ("month_day", re.compile(r"(?<![\d年])(?P<m>\d{1,2})月(?P<d>\d{1,2})日")),
-    ("day", re.compile(r"(?<![\d月])(?P<d>\d{1,2})日(?!讯|电)")),
-    ("today", re.compile(r"今天|今日|当天")),
-    ("yesterday", re.compile(r"昨天|昨日")),
-    ("recently", re.compile(r"近日|日前|近期")),
+ZH_DATES: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
+    ("full", re.compile(r"(?P<y>(?:19|20)\d\d)年(?P<m>\d{1,2})月(?P<d>\d{1,2})日"), None),
+    ("month_day", re.compile(r"(?<![\d年])(?P<m>\d{1,2})月(?P<d>\d{1,2})日"), None),
+    ("day", re.compile(r"(?<![\d月])(?P<d>\d{1,2})日(?!讯|电)"), None),
+    ("today", re.compile(r"今天|今日|当天"), None),
+    ("yesterday", re.compile(r"昨天|昨日"), None),
+    ("recently", re.compile(r"近日|日前|近期"), None),
 ]
 MONTH_NUMBER = {m[:3]: i for i, m in enumerate(MONTHS, start=1)} | {"sep": 9}
 MAX_LAG_FOR_INFERENCE = 366
@@ -98,7 +111,10 @@ def _first_date(doc: Doc) -> DateFound | None:
 
     for start, end in ((doc.body_start, lead_end(doc)), (0, doc.body_start),
                        (lead_end(doc), len(text))):
-        found = earliest_match(text, start, end, patterns, rejected, LONGEST_DATE)
+        plain = folds_plainly(text, start, end)
+        probed = [(form, pattern) for form, pattern, probe in patterns
+                  if probe is None or not plain or probe.search(doc.folded, start, end)]
+        found = earliest_match(text, start, end, probed, rejected, LONGEST_DATE)
         if found is not None:
             return _parsed(*found)
     return None

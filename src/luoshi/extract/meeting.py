@@ -13,7 +13,7 @@ from luoshi.extract.directives.mentions import lead_end
 from luoshi.extract.doc import Doc, HostPhrase
 from luoshi.extract.names import is_pinyin_name
 from luoshi.extract.spans import SpanIndex
-from luoshi.extract.text import earliest_match, paragraphs
+from luoshi.extract.text import earliest_match, folds_plainly, paragraphs
 from luoshi.kb.loader import KB
 
 EN_KINDS = [
@@ -86,9 +86,6 @@ EN_HOST = re.compile(
 EN_HOST_ANCHORS = ("provincial", "municipal", "city", "county", "district", "town",
                    "prefectural", "autonomous", "regional", "national", "central", "state",
                    "cpc", "ministry")
-# letters that re.I matches to an ASCII letter of those words but that folding does not
-# lower-case: a region holding one is searched the plain way
-CASE_FOLD_STRAYS = re.compile("[\u0130\u0131\u017f\u212a]")
 EN_LEVEL = {"provincial": "province", "regional": "province", "autonomous": "province",
             "municipal": "city", "city": "city", "prefectural": "city", "county": "county",
             "district": "county", "township": "township", "town": "township"}
@@ -155,7 +152,7 @@ def _host_phrase(doc: Doc, kb: KB, masked: SpanIndex) -> HostPhrase | None:
 
 def _en_host_matches(text: str, folded: str, start: int, end: int) -> list[re.Match[str]]:
     """The matches of EN_HOST.finditer(text, start, end), tried only where one can start."""
-    if CASE_FOLD_STRAYS.search(text, start, end):
+    if not folds_plainly(text, start, end):
         return list(EN_HOST.finditer(text, start, end))
     starts: set[int] = set()
     for anchor in EN_HOST_ANCHORS:

@@ -108,6 +108,17 @@ def word_starts(text: str, start: int, end: int) -> list[int]:
     return found
 
 
+# Letters that re.I matches to an ASCII letter but `fold` does not lower-case to it
+# (dotted and dotless i, long s, the Kelvin sign)
+CASE_FOLD_STRAYS = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def folds_plainly(text: str, start: int, end: int) -> bool:
+    """Whether a case-insensitive pattern can match in text[start:end] only where its
+    lower-case words are in the folded text (no letter above folds otherwise)."""
+    return CASE_FOLD_STRAYS.search(text, start, end) is None
+
+
 def earliest_match(text: str, start: int, end: int, patterns: list[tuple[str, re.Pattern[str]]],
                    rejected: Callable[[re.Match[str]], bool], longest: int
                    ) -> tuple[str, re.Match[str]] | None:

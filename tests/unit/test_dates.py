@@ -1,0 +1,68 @@
+"""The meeting date's patterns: rewritten for a fast search, probed before they run."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from luoshi.extract.dates import EN_DATES, EN_MONTH
+from luoshi.normalize import fold
+
+# The patterns as first written (`\b` or a lookbehind first): the definition the fast
+# forms in EN_DATES must agree with
+DEFINITIONS = [
+    re.compile(EN_MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)"),
+    re.compile(r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + EN_MONTH + r",?\s+(?P<y>(?:19|20)\d\d)"),
+    re.compile(r"(?<![\d-])(?P<y>(?:19|20)\d\d)-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d-])"),
+    re.compile(EN_MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b"),
+    re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + EN_MONTH),
+    re.compile(r"\bon\s+the\s+(?:(?:morning|afternoon|evening)\s+of\s+the\s+)?"
+               r"(?P<d>\d{1,2})(?:st|nd|rd|th)\b", re.I),
+    re.compile(r"\b(?:today|this\s+(?:morning|afternoon|evening))\b", re.I),
+    re.compile(r"\b(?:yesterday|last\s+night)\b", re.I),
+    re.compile(r"\b(?:recently|a\s+few\s+days\s+ago|the\s+other\s+day)\b", re.I),
+]
+PIECES = ["On", "on", "ON", "the", "The", "24th", "3rd", "1", "12", "2023", "1999", "2023-10-24",
+          "-", "x", "a1", "of", "October", "Oct.", "Sept", "morning", "Afternoon", "evening",
+          "today", "This", "this", "yesterday", "Last", "night", "recently", "A", "few", "days",
+          "ago", "other", "day", "Recently", ",", ".", "won", "ſ", "İ", "K", "０", "２０２３"]
+TEXT = st.lists(st.tuples(st.sampled_from(PIECES), st.sampled_from([" ", "  ", "\n", "", "-"])),
+                max_size=12).map(lambda parts: "".join(p + gap for p, gap in parts))
+
+
+@given(TEXT, st.data())
+def test_dates_fast_patterns_match_as_their_definitions(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    for (_, fast, _), definition in zip(EN_DATES, DEFINITIONS, strict=True):
+        assert ([m.span() for m in fast.finditer(text, start, end)]
+                == [m.span() for m in definition.finditer(text, start, end)]), fast.pattern
+
+
+@given(TEXT)
+def test_dates_probes_find_something_in_every_match(text: str) -> None:
+    """A pattern is skipped where its probe finds nothing: the probe must find something
+    inside each of its matches (on texts without the letters folding leaves alone)."""
+    if re.search("[\u0130\u0131\u017f\u212a]", text):
+        return
+    folded = fold(text)
+    for _, pattern, probe in EN_DATES:
+        for match in pattern.finditer(text):
+            assert probe is None or probe.search(folded, match.start(), match.end()), (
+                pattern.pattern, match.group(0))
+
+
+def test_dates_found_where_only_the_probed_patterns_can_match(extract_text: object) -> None:
+    cases = {
+        "The county party committee held a meeting yesterday to study the spirit.": "2022-10-24",
+        "The city held a symposium this morning.": "2022-10-25",
+        "On the 24th, the provincial party committee held a meeting.": "2022-10-24",
+        "The provincial government held a meeting on October 20, 2022.": "2022-10-20",
+        "The provincial government held a meeting on 2022-10-21.": "2022-10-21",
+        "On 19 October the district held a cadre meeting.": "2022-10-19",
+    }
+    for text, day in cases.items():
+        record = extract_text(text, published="2022-10-25")  # type: ignore[operator]
+        assert record.events[0].date == day, text
