@@ -13,6 +13,7 @@ Both give the same result (a property test checks it).
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -89,8 +90,13 @@ def is_cjk(char: str) -> bool:
 
 
 
+CJK_IDEOGRAPH = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]")
+
+
 def cjk_share(text: str, sample: int = 2000) -> float:
     """Share of CJK ideographs among the letters of the first `sample` characters."""
+    if CJK_IDEOGRAPH.search(text, 0, sample) is None:
+        return 0.0  # an English text, told by one quick search instead of counting
     codes = _code_points(text[:sample])
     cjk = int(np.count_nonzero(((codes >= 0x4E00) & (codes <= 0x9FFF))
                                | ((codes >= 0x3400) & (codes <= 0x4DBF))))
