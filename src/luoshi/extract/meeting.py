@@ -8,6 +8,7 @@ host phrase is the organ named with it ("the provincial government", 上海市�
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from luoshi.extract.directives.mentions import lead_end
 from luoshi.extract.doc import Doc, HostPhrase
@@ -115,12 +116,12 @@ def find_meeting(doc: Doc, kb: KB) -> None:
     doc.host_phrase = _host_phrase(doc, kb, masked)
 
 
-def _search_order(doc: Doc) -> list[tuple[int, int]]:
-    """The lead first, then the headline, then the rest of the body."""
-    lead = (doc.body_start, lead_end(doc))
-    headline = (0, doc.body_start)
-    body = list(paragraphs(doc.text, lead[1]))
-    return [lead, headline, *body]
+def _search_order(doc: Doc) -> Iterator[tuple[int, int]]:
+    """The lead first, then the headline, then the rest of the body (split into paragraphs
+    only if the kind is not in the lead or the headline, as it mostly is)."""
+    yield doc.body_start, lead_end(doc)
+    yield 0, doc.body_start
+    yield from paragraphs(doc.text, lead_end(doc))
 
 
 def _first_kind(text: str, start: int, end: int, patterns: list[tuple[str, re.Pattern[str]]],
