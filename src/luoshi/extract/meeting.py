@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from luoshi.extract.directives.mentions import lead_end
 from luoshi.extract.doc import Doc, HostPhrase
+from luoshi.extract.memo import KBMemo
 from luoshi.extract.names import is_pinyin_name
 from luoshi.extract.spans import SpanIndex
 from luoshi.extract.text import earliest_match, folds_plainly, paragraphs
@@ -197,16 +198,27 @@ def _place_starts(text: str, at: int, low: int) -> list[int]:
 def _phrase(doc: Doc, kb: KB, match: re.Match[str]) -> HostPhrase:
     if match.group("central"):
         return HostPhrase("central", match.group("central"), "China", match.span(), match.group(0))
-    level_word = match.group("lvl")
-    if doc.lang == "zh":
+    # "|" is in no place or level word: the key splits back into them
+    key = f"{doc.lang}|{match.group('place') or ''}|{match.group('lvl')}"
+    level, place = _LEVELS_AND_PLACES.get(key, kb, _level_and_place)
+    return HostPhrase(level, match.group("org"), place, match.span(), match.group(0))
+
+
+_LEVELS_AND_PLACES: KBMemo[tuple[str, str | None]] = KBMemo()  # reports name the same organs
+
+
+def _level_and_place(key: str, kb: KB) -> tuple[str, str | None]:
+    """The level and place an organ's place and level words name ("zh|上海|市")."""
+    lang, words, level_word = key.split("|")
+    if lang == "zh":
         level = ZH_LEVEL[level_word]
-        place = _zh_place(kb, match.group("place") or "", level_word)
+        place = _zh_place(kb, words, level_word)
     else:
         level = EN_LEVEL[level_word.split()[0].lower()]
-        place = _en_place(kb, match.group("place") or "", level, level_word.split()[-1].lower())
+        place = _en_place(kb, words, level, level_word.split()[-1].lower())
     if place and place in MUNICIPALITIES and level == "city":
         level = "province"
-    return HostPhrase(level, match.group("org"), place, match.span(), match.group(0))
+    return level, place
 
 
 MUNICIPALITIES = ("Beijing", "Shanghai", "Tianjin", "Chongqing")
