@@ -145,3 +145,28 @@ def test_meeting_host_matches_tried_at_anchors_are_the_patterns_own(
     end = data.draw(st.integers(start, len(text)))
     expected = [m.span() for m in EN_HOST.finditer(text, start, end)]
     assert [m.span() for m in _en_host_matches(text, fold(text), start, end)] == expected
+
+
+KIND_WORDS = ["party", "Party", "PARTY", "group", "Group", "meeting", "Meeting", "of", "the",
+              "leading", "leadership", "members'", "(expanded)", "expanded", "session", "held",
+              "convened", "a", "an", "enlarged", "theoretical", "study", "learning", "central",
+              "center", "team", "for", "standing", "committee", "executive", "symposium", "forum",
+              "panel", "discussion", "seminar", "class", "training", "course", "workshop",
+              "reading", "general", "all", "cadres", "cadre", "conference", "assembly",
+              "mobilization", "mobilisation", "plenary", "plenum", "work", "working", "ſtudy",
+              "Bureau", "xparty"]
+
+
+@given(st.lists(st.tuples(st.sampled_from(KIND_WORDS), st.sampled_from([" ", "  ", "\n", "", "-"])),
+                max_size=14))
+def test_meeting_kind_patterns_match_as_word_bounded_case_insensitive_alternations(
+        words: list[tuple[str, str]]) -> None:
+    import re
+
+    from luoshi.extract.meeting import EN_KIND_ALTERNATIVES, EN_KIND_PATTERNS
+
+    text = "".join(word + gap for word, gap in words)
+    for (_, alternatives), (_, pattern) in zip(EN_KIND_ALTERNATIVES, EN_KIND_PATTERNS,
+                                               strict=True):
+        plain = re.compile(r"\b(?:" + "|".join(alternatives) + ")", re.I)
+        assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)]

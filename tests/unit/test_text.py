@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -42,3 +44,19 @@ def test_text_names_found_in_two_steps_as_by_the_defining_pattern(text: str,
         if given:
             found.append((word.start(), word.group(0), given.group(0), given.end()))
     assert found == expected
+
+
+WORD_TEXT = st.text(alphabet=st.sampled_from(list("aPpSsKkIi ſKİı-'1\n_é")), max_size=30)
+
+
+@given(WORD_TEXT, st.data())
+def test_text_word_led_matches_as_a_word_boundary_and_re_i(text: str, data: st.DataObject
+                                                            ) -> None:
+    from luoshi.extract.text import word_led
+
+    alternatives = ["pa", r"s\s*k", "is?", "kip", "p"]
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    plain = re.compile(r"\b(?:" + "|".join(alternatives) + ")", re.I)
+    assert ([m.span() for m in word_led(alternatives).finditer(text, start, end)]
+            == [m.span() for m in plain.finditer(text, start, end)])

@@ -15,32 +15,45 @@ from luoshi.extract.doc import Doc, HostPhrase
 from luoshi.extract.memo import KBMemo
 from luoshi.extract.names import is_pinyin_name
 from luoshi.extract.spans import SpanIndex
-from luoshi.extract.text import earliest_match, folds_plainly, paragraphs
+from luoshi.extract.text import earliest_match, folds_plainly, paragraphs, word_led
 from luoshi.kb.loader import KB
 
-EN_KINDS = [
-    ("party_group_meeting", r"party\s+(?:leadership\s+|leading\s+)?group(?:\s*\(?expanded\)?)?"
-     r"\s+(?:\(?expanded\)?\s+)?(?:meeting|session)|meeting\s+of\s+the\s+(?:leading\s+)?party"
-     r"\s+(?:leadership\s+)?group|leading\s+party\s+(?:members'?\s+)?group\s+meeting"
-     # "the party group of the ... Bureau held a meeting", "... party group held an enlarged
-     # meeting": the organ named between the group and the verb
-     r"|party\s+(?:leadership\s+)?group\s+(?:of\s+(?:the\s+)?(?:[\w'’]+\s+){1,10}?)?"
-     r"(?:held|convened)\s+(?:a|an)\s+(?:\(?(?:expanded|enlarged)\)?\s+)?meeting"),
-    ("theory_study_group", r"theor\w*\s+(?:learning|study)\s+cent\w+\s+group|cent\w+\s+group\s+"
-     r"(?:for\s+|of\s+)?theor\w*\s+(?:learning|study)|central\s+(?:group|team)\s+(?:study|learning)"
-     r"|(?:study|learning)\s+(?:session\s+)?of\s+the\s+(?:\w+\s+){0,3}?central\s+group"),
-    ("standing_committee_meeting", r"standing\s+committee\s+(?:\(?expanded\)?\s+)?meeting|meeting"
-     r"\s+of\s+the\s+(?:\w+\s+){0,4}?standing\s+committee|standing\s+committee\s+(?:of\s+the\s+"
-     r"(?:\w+\s+){1,4}?)?(?:held|convened)\s+a\s+meeting|executive\s+meeting"),
-    ("symposium", r"symposium|forum|panel\s+discussion|discussion\s+meeting"),
-    ("seminar", r"seminar|study\s+class|training\s+(?:class|course|session)|workshop"
-     r"|reading\s+class"),
-    ("cadre_meeting", r"(?:general\s+)?meeting\s+of\s+(?:all\s+|leading\s+)?cadres|cadres?\s+"
-     r"(?:general\s+)?(?:meeting|conference|assembly)|mobili[sz]ation\s+(?:meeting|conference)"
-     r"|leading\s+cadres?\s+meeting"),
-    ("plenary_session", r"plenary\s+(?:session|meeting)|plenum"),
-    ("work_conference", r"work(?:ing)?\s+(?:conference|meeting)"),
+# Each kind's alternatives, matched case-insensitively from a word start; each starts with
+# a letter (`text.word_led`: a search skips to those letters)
+EN_KIND_ALTERNATIVES = [
+    ("party_group_meeting", [
+        r"party\s+(?:leadership\s+|leading\s+)?group(?:\s*\(?expanded\)?)?\s+(?:\(?expanded\)?\s+)?"
+        r"(?:meeting|session)",
+        r"meeting\s+of\s+the\s+(?:leading\s+)?party\s+(?:leadership\s+)?group",
+        r"leading\s+party\s+(?:members'?\s+)?group\s+meeting",
+        # "the party group of the ... Bureau held a meeting", "... party group held an enlarged
+        # meeting": the organ named between the group and the verb
+        r"party\s+(?:leadership\s+)?group\s+(?:of\s+(?:the\s+)?(?:[\w'’]+\s+){1,10}?)?"
+        r"(?:held|convened)\s+(?:a|an)\s+(?:\(?(?:expanded|enlarged)\)?\s+)?meeting"]),
+    ("theory_study_group", [
+        r"theor\w*\s+(?:learning|study)\s+cent\w+\s+group",
+        r"cent\w+\s+group\s+(?:for\s+|of\s+)?theor\w*\s+(?:learning|study)",
+        r"central\s+(?:group|team)\s+(?:study|learning)",
+        r"study\s+(?:session\s+)?of\s+the\s+(?:\w+\s+){0,3}?central\s+group",
+        r"learning\s+(?:session\s+)?of\s+the\s+(?:\w+\s+){0,3}?central\s+group"]),
+    ("standing_committee_meeting", [
+        r"standing\s+committee\s+(?:\(?expanded\)?\s+)?meeting",
+        r"meeting\s+of\s+the\s+(?:\w+\s+){0,4}?standing\s+committee",
+        r"standing\s+committee\s+(?:of\s+the\s+(?:\w+\s+){1,4}?)?(?:held|convened)\s+a\s+meeting",
+        r"executive\s+meeting"]),
+    ("symposium", ["symposium", "forum", r"panel\s+discussion", r"discussion\s+meeting"]),
+    ("seminar", ["seminar", r"study\s+class", r"training\s+(?:class|course|session)", "workshop",
+                 r"reading\s+class"]),
+    ("cadre_meeting", [
+        r"general\s+meeting\s+of\s+(?:all\s+|leading\s+)?cadres",
+        r"meeting\s+of\s+(?:all\s+|leading\s+)?cadres",
+        r"cadres?\s+(?:general\s+)?(?:meeting|conference|assembly)",
+        r"mobili[sz]ation\s+(?:meeting|conference)",
+        r"leading\s+cadres?\s+meeting"]),
+    ("plenary_session", [r"plenary\s+(?:session|meeting)", "plenum"]),
+    ("work_conference", [r"work(?:ing)?\s+(?:conference|meeting)"]),
 ]
+EN_KINDS = [(kind, "|".join(alternatives)) for kind, alternatives in EN_KIND_ALTERNATIVES]
 ZH_KINDS = [
     ("theory_study_group", r"理论学习中心组|中心组(?:集体)?学习"),
     ("party_group_meeting", r"党组(?:（扩大）|\(扩大\)|扩大)?会议|党组会"),
@@ -65,7 +78,7 @@ KIND_GATES = {
     "plenary_session": ("plenary", "plenum", "全体", "全会"),
     "work_conference": ("work", "工作会议"),
 }
-EN_KIND_PATTERNS = [(kind, re.compile(r"\b(?:" + p + ")", re.I)) for kind, p in EN_KINDS]
+EN_KIND_PATTERNS = [(kind, word_led(alternatives)) for kind, alternatives in EN_KIND_ALTERNATIVES]
 ZH_KIND_PATTERNS = [(kind, re.compile(p)) for kind, p in ZH_KINDS]
 
 EN_HOST = re.compile(

@@ -110,7 +110,32 @@ def word_starts(text: str, start: int, end: int) -> list[int]:
 
 # Letters that re.I matches to an ASCII letter but `fold` does not lower-case to it
 # (dotted and dotless i, long s, the Kelvin sign)
-CASE_FOLD_STRAYS = re.compile("[\u0130\u0131\u017f\u212a]")
+STRAY_LETTERS = "\u0130\u0131\u017f\u212a"
+CASE_FOLD_STRAYS = re.compile(f"[{STRAY_LETTERS}]")
+
+
+def word_led(alternatives: list[str]) -> re.Pattern[str]:
+    r"""`\b(?:a|b|...)` matched case-insensitively, for alternatives that each start with an
+    ASCII letter, compiled so that a search skips to the letters they start with.
+
+    `\b` first, or re.I on the whole, makes the search try every position. Here each
+    alternative is `x(?<!\w.)(?i:rest)` for each letter x that re.I takes for its first:
+    the pattern opens with a literal in every branch, and the lookbehind after the letter is
+    the `\b` before it. A property test holds it to the plain form.
+    """
+    branches = []
+    for alternative in alternatives:
+        first, rest = alternative[0], alternative[1:]
+        if not ("a" <= first.lower() <= "z"):
+            raise ValueError(f"{alternative!r} does not start with a letter")
+        for letter in _case_variants(first):
+            branches.append(f"{letter}(?<!\\w.)(?i:{rest})")
+    return re.compile("|".join(branches))
+
+
+def _case_variants(letter: str) -> list[str]:
+    candidates = dict.fromkeys([letter.lower(), letter.upper(), *STRAY_LETTERS])
+    return [c for c in candidates if re.fullmatch(letter, c, re.I)]
 
 
 def folds_plainly(text: str, start: int, end: int) -> bool:
