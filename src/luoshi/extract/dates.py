@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from luoshi.extract.directives.mentions import lead_end
 from luoshi.extract.directives.patterns_en import MONTHS
 from luoshi.extract.doc import Doc
-from luoshi.extract.text import earliest_match, folds_plainly
+from luoshi.extract.text import earliest_match, folds_plainly, word_led
 from luoshi.kb.loader import KB
 
 EN_MONTH = r"(?P<mon>" + "|".join(m.capitalize() for m in MONTHS) + "|" + "|".join(
@@ -39,13 +39,12 @@ EN_DATES: list[tuple[str, re.Pattern[str], Probe]] = [
      YEAR_PROBE),
     ("month_day", re.compile(EN_MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b"), None),
     ("month_day", re.compile(r"(?P<d>\d(?<!\w\d)\d?)(?:st|nd|rd|th)?\s+(?:of\s+)?" + EN_MONTH), None),
-    ("day", re.compile(r"[Oo](?<!\w[Oo])(?i:n\s+the\s+(?:(?:morning|afternoon|evening)\s+of\s+the\s+)?"
-                       r"(?P<d>\d{1,2})(?:st|nd|rd|th)\b)"), None),
-    ("today", re.compile(r"\b(?:today|this\s+(?:morning|afternoon|evening))\b", re.I),
+    ("day", word_led([r"on\s+the\s+(?:(?:morning|afternoon|evening)\s+of\s+the\s+)?"
+                      r"(?P<d>\d{1,2})(?:st|nd|rd|th)\b"]), None),
+    ("today", word_led([r"today\b", r"this\s+(?:morning|afternoon|evening)\b"]),
      ("today", "morning", "afternoon", "evening")),
-    ("yesterday", re.compile(r"\b(?:yesterday|last\s+night)\b", re.I),
-     ("yesterday", "night")),
-    ("recently", re.compile(r"\b(?:recently|a\s+few\s+days\s+ago|the\s+other\s+day)\b", re.I),
+    ("yesterday", word_led([r"yesterday\b", r"last\s+night\b"]), ("yesterday", "night")),
+    ("recently", word_led([r"recently\b", r"a\s+few\s+days\s+ago\b", r"the\s+other\s+day\b"]),
      ("recently", "few", "other")),
 ]
 ZH_DATES: list[tuple[str, re.Pattern[str], Probe]] = [

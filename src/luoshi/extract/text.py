@@ -118,19 +118,22 @@ def word_led(alternatives: list[str]) -> re.Pattern[str]:
     r"""`\b(?:a|b|...)` matched case-insensitively, for alternatives that each start with an
     ASCII letter, compiled so that a search skips to the letters they start with.
 
-    `\b` first, or re.I on the whole, makes the search try every position. Here each
-    alternative is `x(?<!\w.)(?i:rest)` for each letter x that re.I takes for its first:
-    the pattern opens with a literal in every branch, and the lookbehind after the letter is
-    the `\b` before it. A property test holds it to the plain form.
+    `\b` first, or re.I on the whole, makes the search try every position. Here the pattern
+    opens with a class of the first letters in each case re.I takes (a class without re.I
+    is scanned for quickly); the lookbehind after it is the `\b` before it, and each
+    alternative, case-insensitive, follows a lookbehind for its own first letter. A property
+    test holds it to the plain form.
     """
+    firsts = ""
     branches = []
     for alternative in alternatives:
         first, rest = alternative[0], alternative[1:]
-        if not ("a" <= first.lower() <= "z"):
+        if not "a" <= first.lower() <= "z":
             raise ValueError(f"{alternative!r} does not start with a letter")
-        for letter in _case_variants(first):
-            branches.append(f"{letter}(?<!\\w.)(?i:{rest})")
-    return re.compile("|".join(branches))
+        letters = "".join(_case_variants(first))
+        firsts += "".join(c for c in letters if c not in firsts)
+        branches.append(f"(?<=[{letters}])(?i:{rest})")
+    return re.compile(f"[{firsts}](?<!\\w.)(?:{'|'.join(branches)})")
 
 
 def _case_variants(letter: str) -> list[str]:
