@@ -13,7 +13,6 @@ Both give the same result (a property test checks it).
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from importlib import resources
 
@@ -90,14 +89,26 @@ def is_cjk(char: str) -> bool:
 
 
 
-CJK_IDEOGRAPH = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]")
+FIRST_CJK = 0x3400  # no ideograph below: a sample of lower code points is not Chinese
 
 
 def cjk_share(text: str, sample: int = 2000) -> float:
     """Share of CJK ideographs among the letters of the first `sample` characters."""
-    if CJK_IDEOGRAPH.search(text, 0, sample) is None:
-        return 0.0  # an English text, told by one quick search instead of counting
-    codes = _code_points(text[:sample])
+    return _cjk_share(_code_points(text[:sample]))
+
+
+def fold_and_cjk_share(text: str, sample: int = 2000) -> tuple[str, float]:
+    """`fold(text)` and `cjk_share(text, sample)`, the text read into code points once."""
+    if len(text) < TABLE_FROM_LENGTH:
+        return fold(text), cjk_share(text, sample)
+    codes = _code_points(text)
+    folded = _fold_array()[codes].tobytes().decode("utf-32-le", "surrogatepass")
+    return folded, _cjk_share(codes[:sample])
+
+
+def _cjk_share(codes: npt.NDArray[np.uint32]) -> float:
+    if not len(codes) or int(codes.max()) < FIRST_CJK:
+        return 0.0  # an English text, told by one maximum instead of counting
     cjk = int(np.count_nonzero(((codes >= 0x4E00) & (codes <= 0x9FFF))
                                | ((codes >= 0x3400) & (codes <= 0x4DBF))))
     lower = codes | 0x20  # ASCII upper case to lower case; no other letter lands in a..z

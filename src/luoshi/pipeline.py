@@ -42,15 +42,15 @@ from luoshi.extract.places import find_places
 from luoshi.extract.tasks import find_tasks
 from luoshi.ingest.readers import InputDoc, content_id
 from luoshi.kb.loader import KB, load_kb
-from luoshi.normalize import cjk_share, fold
+from luoshi.normalize import fold_and_cjk_share
 from luoshi.record import Record
 
 ZH_SHARE = 0.3  # share of CJK among letters above which a text is Chinese
 
 
 def detect_language(doc: Doc, kb: KB) -> None:
-    doc.lang = "zh" if cjk_share(doc.text) > ZH_SHARE else "en"
-    doc.folded = fold(doc.text)
+    doc.folded, share = fold_and_cjk_share(doc.text)
+    doc.lang = "zh" if share > ZH_SHARE else "en"
 
 
 def scan_lexicon(doc: Doc, kb: KB) -> None:

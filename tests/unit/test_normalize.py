@@ -46,3 +46,11 @@ def test_normalize_cjk_share_counts_ideographs_and_ascii_letters(text: str) -> N
     cjk = len(re.findall(r"[\u3400-\u4dbf\u4e00-\u9fff]", head))
     latin = len(re.findall(r"[A-Za-z]", head))
     assert cjk_share(text) == (cjk / (cjk + latin) if cjk + latin else 0.0)
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab AZ学習\u3400\u4dbf\u4dc0\u9fff\ud800é")), max_size=140),
+       st.integers(1, 150))
+def test_normalize_fold_and_cjk_share_at_once_are_each_alone(text: str, sample: int) -> None:
+    from luoshi.normalize import fold_and_cjk_share
+
+    assert fold_and_cjk_share(text, sample) == (fold(text), cjk_share(text, sample))

@@ -17,6 +17,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from luoshi.extract.doc import Doc
+from luoshi.extract.memo import KBMemo
 from luoshi.kb.lexicon import FORMULATION, longest_first
 from luoshi.kb.loader import KB
 from luoshi.record import Directive, Formulation
@@ -48,13 +49,23 @@ def directive_names(directives: list[Directive], kb: KB) -> list[tuple[set[str],
     """Per directive, its Chinese names as `event_name` reduces them, and its signature."""
     named: list[tuple[set[str], set[str]]] = []
     for directive in directives:
-        entry = kb.directive_by_id.get(directive.id)
-        surfaces = [directive.zh or ""]
-        if entry is not None:
-            surfaces += [entry.zh, *entry.variants_zh]
-        names = {event_name(s) for s in surfaces if s}
-        named.append((names, set(entry.signature) if entry is not None else set()))
+        names, signature = _CATALOGUE_NAMES.get(directive.id, kb, _catalogue_names)
+        if directive.zh:
+            names = names | {event_name(directive.zh)}
+        named.append((set(names), set(signature)))
     return named
+
+
+_CATALOGUE_NAMES: KBMemo[tuple[frozenset[str], frozenset[str]]] = KBMemo()
+
+
+def _catalogue_names(directive_id: str, kb: KB) -> tuple[frozenset[str], frozenset[str]]:
+    """A catalogued directive's names as `event_name` reduces them, and its signature."""
+    entry = kb.directive_by_id.get(directive_id)
+    if entry is None:
+        return frozenset(), frozenset()
+    surfaces = [entry.zh, *entry.variants_zh]
+    return frozenset(event_name(s) for s in surfaces if s), frozenset(entry.signature)
 
 
 def names_a_directive(zh: str, kb: KB, directives: list[tuple[set[str], set[str]]]) -> bool:
@@ -62,9 +73,17 @@ def names_a_directive(zh: str, kb: KB, directives: list[tuple[set[str], set[str]
     whose signature does not list it."""
     if not directives:
         return False
+    reduced = _REDUCED_NAMES.get(zh, kb, _reduced_names)
+    return any(not reduced.isdisjoint(names) and zh not in signature
+               for names, signature in directives)
+
+
+_REDUCED_NAMES: KBMemo[frozenset[str]] = KBMemo()  # asked for every formulation of a report
+
+
+def _reduced_names(zh: str, kb: KB) -> frozenset[str]:
     entry = kb.formulation_by_zh[zh]
-    reduced = {event_name(s) for s in (entry.zh, *entry.variants_zh)}
-    return any(reduced & names and zh not in signature for names, signature in directives)
+    return frozenset(event_name(s) for s in (entry.zh, *entry.variants_zh))
 
 
 @lru_cache(maxsize=65536)  # the same few names in every report

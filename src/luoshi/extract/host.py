@@ -35,6 +35,8 @@ ZH_CENTRAL = {"全国人大常委会": "Standing Committee of the National Peopl
               "国家发展改革委": "National Development and Reform Commission",
               "国家监委": "National Supervisory Commission"}
 
+WHITE_SPACE = re.compile(r"\s+")
+
 
 def find_host(doc: Doc, kb: KB) -> None:
     """Step: event.host."""
@@ -56,7 +58,7 @@ def find_host(doc: Doc, kb: KB) -> None:
     if suffix == "Standing Committee" and "Government" in org:
         suffix = ""
     parts = [jurisdiction.name if phrase.level != "central" else None, adjective, org, suffix]
-    doc.event.host = re.sub(r"\s+", " ", " ".join(p for p in parts if p)).strip() or None
+    doc.event.host = WHITE_SPACE.sub(" ", " ".join(p for p in parts if p)).strip() or None
 
 
 def _org_english(doc: Doc, org: str) -> str:
