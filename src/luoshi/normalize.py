@@ -74,7 +74,7 @@ def fold(text: str) -> str:
     """The folded view of `text`, of the same length."""
     if len(text) < TABLE_FROM_LENGTH:
         return text.translate(fold_table())
-    folded = _fold_array()[_code_points(text)]
+    folded = np.take(_fold_array(), _code_points(text))
     return folded.tobytes().decode("utf-32-le", "surrogatepass")
 
 
@@ -102,7 +102,7 @@ def fold_and_cjk_share(text: str, sample: int = 2000) -> tuple[str, float]:
     if len(text) < TABLE_FROM_LENGTH:
         return fold(text), cjk_share(text, sample)
     codes = _code_points(text)
-    folded = _fold_array()[codes].tobytes().decode("utf-32-le", "surrogatepass")
+    folded = np.take(_fold_array(), codes).tobytes().decode("utf-32-le", "surrogatepass")
     return folded, _cjk_share(codes[:sample])
 
 
