@@ -50,6 +50,8 @@ class Doc:
     warnings: list[str] = field(default_factory=list)
     cache: dict[str, Any] = field(default_factory=dict, repr=False)
     _skip_index: tuple[int, SpanIndex] | None = field(default=None, repr=False)
+    # the hits outside skipped spans, for the hits and skip they were filtered from
+    _kept_hits: tuple[list[Hit], int, list[Hit]] | None = field(default=None, repr=False)
 
     def memo(self, key: str, compute: Callable[[], Any]) -> Any:
         """A value derived from fields no later step changes, computed once per document."""
@@ -69,7 +71,14 @@ class Doc:
         return self._skip_index[1].contains(start, end)
 
     def hits_of(self, *kinds: str) -> list[Hit]:
-        return [h for h in self.hits if h.kind in kinds and not self.skipped(h.start, h.end)]
+        """The hits of these kinds outside skipped spans (several steps ask, each for some
+        kinds: the skipped ones are filtered out once, while skip stays as it is)."""
+        kept = self._kept_hits
+        if kept is None or kept[0] is not self.hits or kept[1] != len(self.skip):
+            kept = (self.hits, len(self.skip),
+                    [h for h in self.hits if not self.skipped(h.start, h.end)])
+            self._kept_hits = kept
+        return [h for h in kept[2] if h.kind in kinds]
 
     def to_record(self) -> Record:
         return Record(

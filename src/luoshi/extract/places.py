@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from operator import itemgetter
 
 from luoshi.extract.doc import Doc
+from luoshi.extract.memo import KBMemo
 from luoshi.extract.names import is_pinyin_name
 from luoshi.extract.spans import SpanIndex
 from luoshi.kb.lexicon import FORMULATION, PLACE, PLACE_NICKNAME, Hit
@@ -100,9 +102,9 @@ def _province(doc: Doc, kb: KB, mentions: list[Hit]) -> str | None:
             if province := kb.province_of.get(place.id):
                 votes[province] += WEIGHT["host"]
     for hit in mentions:
-        provinces = {kb.province_of.get(p.id) for p in _same_name(kb, hit)} - {None}
-        if len(provinces) == 1:
-            votes[provinces.pop() or ""] += WEIGHT["mention"]
+        province = _PROVINCE_OF_NAME.get(hit.ref, kb, _province_of_name)
+        if province:
+            votes[province] += WEIGHT["mention"]
     if doc.source:
         for place in _source_places(doc, kb):
             if province := kb.province_of.get(place.id):
@@ -117,7 +119,7 @@ def _province(doc: Doc, kb: KB, mentions: list[Hit]) -> str | None:
             votes[scope] += WEIGHT["local_slogan"]
     if not votes:
         return None
-    ranked = votes.most_common(2)
+    ranked = _top_two(votes)
     if len(ranked) == 2 and ranked[0][1] == ranked[1][1]:
         doc.warn(f"province unclear: {ranked[0][0]} or {ranked[1][0]}")
         return None
@@ -142,9 +144,20 @@ def _source_places(doc: Doc, kb: KB) -> list[PlaceEntry]:
     return []
 
 
-def _same_name(kb: KB, hit: Hit) -> list:  # type: ignore[type-arg]
-    place = kb.place_by_id[hit.ref]
-    return kb.place_by_name.get(place.name.lower(), [place])
+def _top_two(counts: Counter[str]) -> list[tuple[str, int]]:
+    """`counts.most_common(2)`: sorting a few counts is quicker than its heap."""
+    return sorted(counts.items(), key=itemgetter(1), reverse=True)[:2]
+
+
+_PROVINCE_OF_NAME: KBMemo[str | None] = KBMemo()  # every report mentions the same places
+
+
+def _province_of_name(place_id: str, kb: KB) -> str | None:
+    """The one province of every place named as this one is, if there is one."""
+    place = kb.place_by_id[place_id]
+    provinces = {province for p in kb.place_by_name.get(place.name.lower(), [place])
+                 if (province := kb.province_of.get(p.id))}
+    return provinces.pop() if len(provinces) == 1 else None
 
 
 def _most_mentioned(doc: Doc, kb: KB, mentions: list[Hit], level: str) -> str | None:
@@ -162,7 +175,7 @@ def _most_mentioned(doc: Doc, kb: KB, mentions: list[Hit], level: str) -> str | 
                 counts[place.name] += 2
     if not counts:
         return None
-    ranked = counts.most_common(2)
+    ranked = _top_two(counts)
     if len(ranked) == 2 and ranked[0][1] == ranked[1][1]:
         return None
     return ranked[0][0]
