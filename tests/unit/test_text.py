@@ -60,3 +60,18 @@ def test_text_word_led_matches_as_a_word_boundary_and_re_i(text: str, data: st.D
     plain = re.compile(r"\b(?:" + "|".join(alternatives) + ")", re.I)
     assert ([m.span() for m in word_led(alternatives).finditer(text, start, end)]
             == [m.span() for m in plain.finditer(text, start, end)])
+
+
+SENTENCE_TEXT = st.text(alphabet=st.sampled_from(list("aA1 \n\t.!?;\"”’)“‘(。！？；」』）")),
+                        max_size=40)
+
+
+@given(SENTENCE_TEXT)
+def test_text_sentence_ends_are_those_of_the_defining_patterns(text: str) -> None:
+    from luoshi.extract.text import EN_SENTENCE_END, ZH_SENTENCE_END
+
+    definitions = {EN_SENTENCE_END: re.compile(r"[.!?;][\"”’)]*\s+(?=[\"“‘(]*[A-Z0-9])|\n\s*\n|\n"),
+                   ZH_SENTENCE_END: re.compile(r"[。！？；][”’」』）)]*|\n+")}
+    for fast, definition in definitions.items():
+        assert ([m.span() for m in fast.finditer(text)]
+                == [m.span() for m in definition.finditer(text)]), fast.pattern

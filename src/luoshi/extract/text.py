@@ -7,10 +7,12 @@ from collections.abc import Callable
 
 from luoshi.record import Span
 
-# Only where a match ends counts; a match starts at the punctuation itself (not after it,
-# by a lookbehind) so that the search skips to candidate characters
-EN_SENTENCE_END = re.compile(r"[.!?;][\"”’)]*\s+(?=[\"“‘(]*[A-Z0-9])|\n\s*\n|\n")
-ZH_SENTENCE_END = re.compile(r"[。！？；][”’」』）)]*|\n+")
+# Only where a match ends counts. A match starts at the punctuation or line break itself,
+# one class of characters for every alternative, so that the search skips to those
+# characters; lookbehinds then tell which was found. (The definitions, which a test holds
+# these to: `[.!?;][\"”’)]*\s+(?=[\"“‘(]*[A-Z0-9])|\n\s*\n|\n` and `[。！？；][”’」』）)]*|\n+`.)
+EN_SENTENCE_END = re.compile(r"[.!?;\n](?:(?<=\n)\s*\n|(?<=\n)|[\"”’)]*\s+(?=[\"“‘(]*[A-Z0-9]))")
+ZH_SENTENCE_END = re.compile(r"[。！？；\n](?:(?<=\n)\n*|[”’」』）)]*)")
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n(?=\s*\S)")
 
 
