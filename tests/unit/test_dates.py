@@ -7,7 +7,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from luoshi.extract.dates import EN_DATES, EN_MONTH, _probe_finds
+from luoshi.extract.dates import EN_DATES, EN_MONTH, ZH_DATES, _probe_finds
 from luoshi.normalize import fold
 
 # The patterns as first written (`\b` or a lookbehind first): the definition the fast
@@ -30,6 +30,21 @@ PIECES = ["On", "on", "ON", "the", "The", "24th", "3rd", "1", "12", "2023", "199
           "ago", "other", "day", "Recently", ",", ".", "won", "ſ", "İ", "K", "０", "２０２３"]
 TEXT = st.lists(st.tuples(st.sampled_from(PIECES), st.sampled_from([" ", "  ", "\n", "", "-"])),
                 max_size=12).map(lambda parts: "".join(p + gap for p, gap in parts))
+
+
+ZH_DEFINITIONS = [
+    re.compile(r"(?P<y>(?:19|20)\d\d)年(?P<m>\d{1,2})月(?P<d>\d{1,2})日"),
+    re.compile(r"(?<![\d年])(?P<m>\d{1,2})月(?P<d>\d{1,2})日"),
+    re.compile(r"(?<![\d月])(?P<d>\d{1,2})日(?!讯|电)"),
+]
+ZH_TEXT = st.text(alphabet=st.sampled_from(list("12０年月日讯电 a会")), max_size=24)
+
+
+@given(ZH_TEXT)
+def test_dates_fast_chinese_patterns_match_as_their_definitions(text: str) -> None:
+    for (_, fast, _), definition in zip(ZH_DATES, ZH_DEFINITIONS, strict=False):
+        assert ([(m.span(), m.groupdict()) for m in fast.finditer(text)]
+                == [(m.span(), m.groupdict()) for m in definition.finditer(text)]), fast.pattern
 
 
 @given(TEXT, st.data())

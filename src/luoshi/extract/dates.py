@@ -33,7 +33,7 @@ YEAR_PROBE = re.compile(r"(?:19|20)\d\d")
 EN_DATES: list[tuple[str, re.Pattern[str], Probe]] = [
     ("full", re.compile(EN_MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)"),
      YEAR_PROBE),
-    ("full", re.compile(r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + EN_MONTH + r",?\s+(?P<y>(?:19|20)\d\d)"),
+    ("full", re.compile(r"(?P<d>\d\d?)(?:st|nd|rd|th)?\s+" + EN_MONTH + r",?\s+(?P<y>(?:19|20)\d\d)"),
      YEAR_PROBE),
     ("full", re.compile(r"(?P<y>(?:19|20)(?<![\d-]\d\d)\d\d)-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d-])"),
      YEAR_PROBE),
@@ -49,8 +49,8 @@ EN_DATES: list[tuple[str, re.Pattern[str], Probe]] = [
 ]
 ZH_DATES: list[tuple[str, re.Pattern[str], Probe]] = [
     ("full", re.compile(r"(?P<y>(?:19|20)\d\d)年(?P<m>\d{1,2})月(?P<d>\d{1,2})日"), None),
-    ("month_day", re.compile(r"(?<![\d年])(?P<m>\d{1,2})月(?P<d>\d{1,2})日"), None),
-    ("day", re.compile(r"(?<![\d月])(?P<d>\d{1,2})日(?!讯|电)"), None),
+    ("month_day", re.compile(r"(?P<m>\d(?<![\d年]\d)\d?)月(?P<d>\d{1,2})日"), None),
+    ("day", re.compile(r"(?P<d>\d(?<![\d月]\d)\d?)日(?!讯|电)"), None),
     ("today", re.compile(r"今天|今日|当天"), None),
     ("yesterday", re.compile(r"昨天|昨日"), None),
     ("recently", re.compile(r"近日|日前|近期"), None),
