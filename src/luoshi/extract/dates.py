@@ -112,8 +112,15 @@ def _first_date(doc: Doc) -> DateFound | None:
     for start, end in ((doc.body_start, lead_end(doc)), (0, doc.body_start),
                        (lead_end(doc), len(text))):
         plain = folds_plainly(text, start, end)
-        probed = [(form, pattern) for form, pattern, probe in patterns
-                  if not plain or _probe_finds(probe, doc.folded, start, end)]
+        found_by: dict[int, bool] = {}  # by probe (the year probe serves three patterns)
+        probed = []
+        for form, pattern, probe in patterns:
+            if plain and probe is not None:
+                if id(probe) not in found_by:
+                    found_by[id(probe)] = _probe_finds(probe, doc.folded, start, end)
+                if not found_by[id(probe)]:
+                    continue
+            probed.append((form, pattern))
         found = earliest_match(text, start, end, probed, rejected, LONGEST_DATE)
         if found is not None:
             return _parsed(*found)

@@ -113,7 +113,6 @@ def word_starts(text: str, start: int, end: int) -> list[int]:
 # Letters that re.I matches to an ASCII letter but `fold` does not lower-case to it
 # (dotted and dotless i, long s, the Kelvin sign)
 STRAY_LETTERS = "\u0130\u0131\u017f\u212a"
-CASE_FOLD_STRAYS = re.compile(f"[{STRAY_LETTERS}]")
 
 
 def word_led(alternatives: list[str]) -> re.Pattern[str]:
@@ -146,7 +145,8 @@ def _case_variants(letter: str) -> list[str]:
 def folds_plainly(text: str, start: int, end: int) -> bool:
     """Whether a case-insensitive pattern can match in text[start:end] only where its
     lower-case words are in the folded text (no letter above folds otherwise)."""
-    return CASE_FOLD_STRAYS.search(text, start, end) is None
+    # four str.find calls, each a quick scan for one character: faster than one regex
+    return all(text.find(letter, start, end) < 0 for letter in STRAY_LETTERS)
 
 
 def earliest_match(text: str, start: int, end: int, patterns: list[tuple[str, re.Pattern[str]]],
