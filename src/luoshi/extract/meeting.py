@@ -122,7 +122,7 @@ def find_meeting(doc: Doc, kb: KB) -> None:
     for start, end in _search_order(doc):
         region = doc.folded[start:end]
         gated = [(kind, pattern) for kind, pattern in patterns
-                 if any(word in region for word in KIND_GATES[kind])]
+                 if any(map(region.__contains__, KIND_GATES[kind]))]
         found = _first_kind(doc.text, start, end, gated, masked) if gated else None
         if found:
             doc.event.kind, doc.event.kind_span = found
