@@ -9,6 +9,7 @@ speech", "He emphasized" (the last participant named).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from luoshi.extract.doc import Doc
 from luoshi.extract.names import find_names
@@ -19,21 +20,51 @@ from luoshi.extract.titles import en_titles_after, en_titles_before
 from luoshi.kb.loader import KB
 from luoshi.record import Span
 
-ROLE_CUES = [
-    ("presided", re.compile(
-        r"\b(?:presided(?:\s+over)?|chaired|hosted|moderated|officiated)\b", re.I)),
-    ("spoke", re.compile(
-        r"\b(?:emphasi[sz]ed|stressed|pointed\s+out|said|noted|spoke|remarked|underlined"
-        r"|underscored|urged|demanded|required|asked|called\s+(?:on|for|upon)|put\s+forward"
-        r"|(?:made|delivered|gave)\s+(?:an?\s+)?(?:important\s+|keynote\s+|mobili[sz]ation\s+)?"
-        r"(?:speech|address|remarks|talk)|summed\s+up|expounded)\b", re.I)),
-    ("reported", re.compile(
-        r"\b(?:reported\s+on|reported|briefed|(?:made|gave|delivered)\s+(?:an?\s+)?(?:[\w-]+\s+)?"
-        r"(?:report|briefing|lecture|presentation))\b", re.I)),
-    ("attended", re.compile(
-        r"\b(?:attended|participated|took\s+part|(?:was|were)\s+(?:present|in\s+attendance))\b",
-        re.I)),
+# Each role's cue words, every alternative opening with a letter: the definition is
+# `word_pattern(alternatives)`, searched as `fast_word_pattern(alternatives)`
+ROLE_CUE_WORDS = [
+    ("presided", [r"presided(?:\s+over)?", "chaired", "hosted", "moderated", "officiated"]),
+    ("spoke", [
+        r"emphasi[sz]ed", "stressed", r"pointed\s+out", "said", "noted", "spoke", "remarked",
+        "underlined", "underscored", "urged", "demanded", "required", "asked",
+        r"called\s+(?:on|for|upon)", r"put\s+forward",
+        *(verb + r"\s+(?:an?\s+)?(?:important\s+|keynote\s+|mobili[sz]ation\s+)?"
+          r"(?:speech|address|remarks|talk)" for verb in ("made", "delivered", "gave")),
+        r"summed\s+up", "expounded"]),
+    ("reported", [
+        r"reported\s+on", "reported", "briefed",
+        *(verb + r"\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:report|briefing|lecture|presentation)"
+          for verb in ("made", "gave", "delivered"))]),
+    ("attended", [
+        "attended", "participated", r"took\s+part",
+        *(verb + r"\s+(?:present|in\s+attendance)" for verb in ("was", "were"))]),
 ]
+# what re.I matches for an ASCII letter besides its two cases
+IGNORECASE_EXTRA = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+
+
+def word_pattern(alternatives: list[str]) -> re.Pattern[str]:
+    """Whole words, case ignored: the definition of a cue."""
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.I)
+
+
+def fast_word_pattern(alternatives: list[str]) -> re.Pattern[str]:
+    """`word_pattern(alternatives)` (each opening with a lower-case letter), as a pattern
+    that opens with a character class of those letters' cases: the search skips to them,
+    where the definition (a word boundary first, case ignored) is tried at every position.
+    The class consumes the first letter; each alternative checks it again by a lookbehind,
+    and the boundary before it is a lookbehind too (no word character before the letter).
+    """
+    letters = sorted({alternative[0] for alternative in alternatives})
+    assert all("a" <= letter <= "z" for letter in letters)
+    first = "".join(letter + letter.upper() + IGNORECASE_EXTRA.get(letter, "")
+                    for letter in letters)
+    rest = "|".join(f"(?<={alternative[0]}){alternative[1:]}" for alternative in alternatives)
+    return re.compile(rf"[{first}](?<!\w.)(?i:{rest})\b")
+
+
+ROLE_CUES = [(role, word_pattern(words)) for role, words in ROLE_CUE_WORDS]
+FAST_ROLE_CUES = [(role, fast_word_pattern(words)) for role, words in ROLE_CUE_WORDS]
 PASSIVE_BY = re.compile(r"\s+by\s+", re.I)
 # "the requirements put forward by X", "as demanded by X": a demand made by someone is
 # invoked, not a speech at the meeting (unlike "presided over by X")
@@ -53,6 +84,9 @@ IN_TURN_AFTER = re.compile(r"\s+(?:one\s+after\s+another|successively|in\s+turn|
                            r"|separately)\b", re.I)
 PRONOUN = re.compile(r"(?:^|[.;]\s+|\s)(?:He|She)\s+$")
 PRONOUN_ANYWHERE = re.compile(r"\b(?:He|She)\s")
+# PRONOUN_ANYWHERE as searched: opening with its capitals (the search skips to them), the
+# boundary checked after the first letter
+FAST_PRONOUN_ANYWHERE = re.compile(r"(?:H(?<!\wH)e|S(?<!\wS)he)\s")
 MAX_SUBJECT_DISTANCE = 260
 
 
@@ -81,17 +115,22 @@ def _central_possessive(text: str, end: int, name: str, kb: KB) -> bool:
 
 
 def assign_roles(doc: Doc, kb: KB, mentions: list[Mention]) -> dict[str, tuple[str, Span]]:
-    text = doc.text
     roles: dict[str, tuple[str, Span]] = {}
+    if not mentions:  # no sentence holds a subject, and no pronoun has one to stand for
+        return roles
+    text = doc.text
     last_participant: Mention | None = None
-    by_start = ByStart(mentions, lambda m: m.start)
+    starts = [m.start for m in mentions]
+    # mentions come in text order: a sentence's mentions are a slice of them
+    by_start = None if starts == sorted(starts) else ByStart(mentions, lambda m: m.start)
     for start, end in doc.memo("sentences", lambda: sentences(text, "en")):
-        inside = by_start.within(start, end)
-        if not inside and not (last_participant and PRONOUN_ANYWHERE.search(text, start, end)):
+        inside = (by_start.within(start, end) if by_start else
+                  mentions[bisect_left(starts, start):bisect_left(starts, end)])
+        if not inside and not (last_participant
+                               and FAST_PRONOUN_ANYWHERE.search(text, start, end)):
             continue
-        cues = sorted(((match.start(), match.end(), role)
-                       for role, pattern in ROLE_CUES for match in pattern.finditer(text, start, end)),
-                      key=lambda c: c[0])
+        cues = sorted(((match.start(), match.end(), role) for role, pattern in FAST_ROLE_CUES
+                       for match in pattern.finditer(text, start, end)), key=lambda c: c[0])
         for cue_start, cue_end, role in cues:
             subjects = _subjects(text, inside, cue_start, cue_end, role)
             if not subjects and PRONOUN.search(text, max(start, cue_start - 8), cue_start):
@@ -149,4 +188,4 @@ def _titled_gap(gap: str, previous: Mention) -> bool:
         return False
     inner = gap.strip().strip(",").strip()
     return 0 < len(inner) <= 160 and not any(c in inner for c in ";:!?\n") and not any(
-        pattern.search(inner) for _, pattern in ROLE_CUES)
+        pattern.search(inner) for _, pattern in FAST_ROLE_CUES)
