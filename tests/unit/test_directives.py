@@ -47,3 +47,38 @@ def test_directives_zh_longest_reaches_are_within_the_windows(match: str) -> Non
         assert [m.span() for m in find_near(pattern, text, near)] == expected
         if pattern.fullmatch(match):
             assert expected == [(1, 1 + len(match))]
+
+
+EN_TOKENS = ["Fifth", "fifth", "FIFTH", "ſixth", "Sixth", "19th", "٣rd", "XIX", "xix", "IV",
+             "twenty-first", "Twenty", "Thirtieth", "eleventh", "Ninth", "plenary session",
+             "Plenary Session", "plenum", "full session", "of the", "Central Committee",
+             "Provincial Party Committee", "CPC", "term", "’s", "'s", ",", ".", "\n", "x", "1",
+             "İ", "Xi"]
+EN_TEXT = st.lists(st.sampled_from(EN_TOKENS), max_size=16).map(" ".join)
+
+
+@pytest.mark.parametrize("text", ["the Fifth Plenary Session of the 19th Central Committee",
+                                  "19th CPC Central Committee's fifth plenum",
+                                  "XIX fifth plenum", "ſixth plenum of the twenty-first term"])
+@given(more=EN_TEXT)
+def test_directives_en_plenums_begin_with_an_ordinal_first_character(text: str,
+                                                                     more: str) -> None:
+    text = f"{more} {text} {more}"
+    from luoshi.extract.directives import patterns_en as en
+
+    for start in range(len(text)):
+        if any(pattern.match(text, start) for pattern in en.PLENUMS):
+            assert en.ORDINAL_FIRST.match(text, start), (text, start)
+
+
+@given(EN_TEXT)
+def test_directives_en_plenums_at_anchors_found_as_without_the_first_character_test(
+        text: str) -> None:
+    from luoshi.extract.directives import patterns_en as en
+    from luoshi.extract.directives.mentions import _at_anchors
+    from luoshi.extract.text import anchored_starts
+    from luoshi.normalize import fold
+
+    anchors = anchored_starts(text, fold(text), ("plenary", "plenum", "full session"), 9)
+    assert [m.span() for m in _at_anchors(en.PLENUMS, text, anchors, en.ORDINAL_FIRST)] == [
+        m.span() for m in _at_anchors(en.PLENUMS, text, anchors)]

@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from luoshi.extract.directives.patterns_en import IGNORECASE_EXTRA
 from luoshi.extract.people.en import (
     FAST_PRONOUN_ANYWHERE,
     FAST_ROLE_CUES,
-    IGNORECASE_EXTRA,
     PRONOUN_ANYWHERE,
     ROLE_CUE_WORDS,
     ROLE_CUES,

@@ -142,7 +142,7 @@ def _find_en(doc: Doc, kb: KB) -> list[DirectiveMention]:
             found.append(DirectiveMention(
                 "congress", match.span(), body="CPC", term=term,
                 blocked=_blocked(doc, *match.span(), en.BLOCK_BEFORE, en.BLOCK_AFTER)))
-    for match in _at_anchors(en.PLENUMS, text, plenum_anchors):
+    for match in _at_anchors(en.PLENUMS, text, plenum_anchors, en.ORDINAL_FIRST):
         term, session = en_ordinal(match.group("t")), en_ordinal(match.group("s"))
         if not taken.free(match.span()) or not (term and session) or session > 12 or term > 30:
             continue
@@ -157,9 +157,12 @@ def _find_en(doc: Doc, kb: KB) -> list[DirectiveMention]:
 
 
 def _at_anchors(patterns: list[re.Pattern[str]], text: str,
-                anchors: list[tuple[int, list[int]]]) -> Iterator[re.Match[str]]:
-    """For each anchor, the leftmost match of the first pattern that covers it."""
-    for position, starts in anchors:
+                anchors: list[tuple[int, list[int]]], first: re.Pattern[str] | None = None
+                ) -> Iterator[re.Match[str]]:
+    """For each anchor, the leftmost match of the first pattern that covers it (tried only
+    at the starts `first` matches at, when every match of the patterns begins so)."""
+    for position, anchor_starts in anchors:
+        starts = [s for s in anchor_starts if first.match(text, s)] if first else anchor_starts
         for pattern in patterns:
             match = next((m for start in starts if (m := pattern.match(text, start))
                           and m.end() > position), None)

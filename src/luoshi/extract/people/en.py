@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from luoshi.extract.directives.patterns_en import ignorecase_letters
 from luoshi.extract.doc import Doc
 from luoshi.extract.names import find_names
 from luoshi.extract.people.mention import Mention, better
@@ -39,10 +40,6 @@ ROLE_CUE_WORDS = [
         "attended", "participated", r"took\s+part",
         *(verb + r"\s+(?:present|in\s+attendance)" for verb in ("was", "were"))]),
 ]
-# what re.I matches for an ASCII letter besides its two cases
-IGNORECASE_EXTRA = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
-
-
 def word_pattern(alternatives: list[str]) -> re.Pattern[str]:
     """Whole words, case ignored: the definition of a cue."""
     return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.I)
@@ -57,8 +54,7 @@ def fast_word_pattern(alternatives: list[str]) -> re.Pattern[str]:
     """
     letters = sorted({alternative[0] for alternative in alternatives})
     assert all("a" <= letter <= "z" for letter in letters)
-    first = "".join(letter + letter.upper() + IGNORECASE_EXTRA.get(letter, "")
-                    for letter in letters)
+    first = ignorecase_letters("".join(letters))
     rest = "|".join(f"(?<={alternative[0]}){alternative[1:]}" for alternative in alternatives)
     return re.compile(rf"[{first}](?<!\w.)(?i:{rest})\b")
 
