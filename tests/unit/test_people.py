@@ -147,3 +147,35 @@ def test_people_zh_name_at_as_with_a_cjk_test_per_character(kb: KB, text: str) -
 
     for position in range(len(text) + 1):
         assert zh._name_at(text, position, kb) == reference(position)
+
+
+GATED_TOKENS = ["General", "general", "GENERAL", "Secretary", "secretary", "ſecretary", "-",
+                "Comrade", "President", "preſident", "Premier", "premİer", "Chairman", "chaırman",
+                "and", "other", "AND OTHER", "leaders", "provincial", "successively",
+                "ſucceſſively", "respectively", "reſpectıvely", "in", "ın", "turn", "Turn",
+                "both", "each", "Each", "x", " ", "  ", "\n", ",", "Wang Hao"]
+GATED_TEXT = st.lists(st.sampled_from(GATED_TOKENS), max_size=12).map(" ".join)
+
+
+@given(GATED_TEXT)
+def test_people_gated_patterns_match_only_where_their_words_are(text: str) -> None:
+    from luoshi.extract.people import en
+
+    for pattern, words in ((en.INVOKING_TITLE, en.INVOKING_TITLE_WORDS),
+                           (en.OTHERS_BEFORE, en.OTHERS_BEFORE_WORDS)):
+        assert not any(letter in word for word in words for letter in "iks")
+        for end in range(len(text) + 1):
+            if pattern.search(text, max(0, end - 60), end):
+                assert en.may_match(text[max(0, end - 60):end], words), (text, end)
+
+
+@pytest.mark.parametrize("before", ["General Secretary ", "secretary-general ", "Comrade ",
+                                    "PRESIDENT ", "Premier ", "chairman\n", "and other leaders ",
+                                    "successively ", "reſpectively ", "in turn ", "both ",
+                                    "each "])
+def test_people_gated_patterns_gates_open_for_each_word(before: str) -> None:
+    from luoshi.extract.people import en
+
+    assert any(pattern.search(before) and en.may_match(before, words)
+               for pattern, words in ((en.INVOKING_TITLE, en.INVOKING_TITLE_WORDS),
+                                      (en.OTHERS_BEFORE, en.OTHERS_BEFORE_WORDS)))

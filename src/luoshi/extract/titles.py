@@ -221,6 +221,7 @@ def en_titles_before(text: str, name_start: int, kb: KB, window: int = 160) -> l
 
 
 APPOSITIVE_START = re.compile(r"\s*(?:,|\(|，)\s*")
+APPOSITIVE_STOP = re.compile(r"[.;:!?\n)“”\"]|\s+and\s+other\s")
 
 
 def en_titles_after(text: str, name_end: int, kb: KB) -> list[Title]:
@@ -229,7 +230,7 @@ def en_titles_after(text: str, name_end: int, kb: KB) -> list[Title]:
     if not opening:
         return []
     rest = text[opening.end(): opening.end() + 240]
-    stop = re.search(r"[.;:!?\n)“”\"]|\s+and\s+other\s", rest)  # "..., Y, manager of Z and
+    stop = APPOSITIVE_STOP.search(rest)  # "..., Y, manager of Z and
     rest = rest[: stop.start()] if stop else rest  # other entrepreneurs spoke"
     titles: list[Title] = []
     for part in rest.split(","):

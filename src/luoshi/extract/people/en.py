@@ -76,6 +76,11 @@ LIST_GAP = re.compile(r"^\s*(?:,|、|，|and|,\s*and|as\s+well\s+as)\s*$", re.I)
 # one after another" (attending is always shared by a list)
 OTHERS_BEFORE = re.compile(r"\band\s+other\s+(?:[\w-]+\s+){1,3}$|\b(?:successively|respectively"
                            r"|in\s+turn|both|each)\s+$", re.I)
+# A match of INVOKING_TITLE or OTHERS_BEFORE holds one of these in lower case (each a
+# part of its words without i, k or s, which re.I also matches with other letters): a
+# text without them is not searched
+INVOKING_TITLE_WORDS = ("general", "comrade", "dent", "prem", "rman")
+OTHERS_BEFORE_WORDS = ("other", "ucce", "pect", "turn", "both", "each")
 IN_TURN_AFTER = re.compile(r"\s+(?:one\s+after\s+another|successively|in\s+turn|respectively"
                            r"|separately)\b", re.I)
 PRONOUN = re.compile(r"(?:^|[.;]\s+|\s)(?:He|She)\s+$")
@@ -94,12 +99,19 @@ def find_mentions(doc: Doc, kb: KB) -> list[Mention]:
             continue
         titles = en_titles_before(text, name.start, kb) + en_titles_after(text, name.end, kb)
         before = text[max(0, name.start - 40):name.start]
-        invoked = bool(INVOKING_TITLE.search(before)) or _central_possessive(
+        invoked = bool(may_match(before, INVOKING_TITLE_WORDS) and INVOKING_TITLE.search(before)
+                       ) or _central_possessive(
             text, name.end, name.name, kb)
         mentions.append(Mention(
             name=name.name, start=name.start, end=name.end, titles=titles, invoked=invoked,
             known=name.known, repaired_from=name.surface if name.repaired else None))
     return mentions
+
+
+def may_match(window: str, words: tuple[str, ...]) -> bool:
+    """Whether the window holds one of the words, case ignored (a pattern's gate)."""
+    lower = window.lower()
+    return any(word in lower for word in words)
 
 
 def _central_possessive(text: str, end: int, name: str, kb: KB) -> bool:
@@ -165,7 +177,8 @@ def _subjects(text: str, inside: list[Mention], cue_start: int, cue_end: int,
     if nearest.invoked or cue_start - nearest.end > MAX_SUBJECT_DISTANCE:
         return []
     several = role == "attended" or bool(
-        OTHERS_BEFORE.search(text, max(0, cue_start - 60), cue_start)
+        (may_match(text[max(0, cue_start - 60):cue_start], OTHERS_BEFORE_WORDS)
+         and OTHERS_BEFORE.search(text, max(0, cue_start - 60), cue_start))
         or IN_TURN_AFTER.match(text, cue_end))
     if not several:
         return [nearest]
