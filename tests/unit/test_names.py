@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from luoshi.extract.names import find_names
+from luoshi.extract.names import CAPITALISED_WORD, SURNAME_WORD, WORD_CHAR, find_names
 from luoshi.kb import KB
 
 
@@ -67,3 +69,19 @@ def test_names_zh_prefecture_league_and_banner_heads(extract_text: object) -> No
     posts = {p.name: [t.post for t in p.titles] for p in record.events[0].people}
     assert posts == {"Yang Rong": ["Prefecture Governor"], "He Li": ["Vice Prefecture Governor"],
                      "Wang Lixin": ["League Head"], "Zhao Ming": ["Banner Head"]}
+
+
+SURNAME_TEXT = st.text(alphabet=st.sampled_from(list("WangXiHu Jinpg’'-_1\u00a0.,üÄé")),
+                       max_size=40)
+
+
+@given(SURNAME_TEXT, st.data())
+def test_names_capitalised_words_with_the_lookbehind_checked_are_surname_words(
+        text: str, data: st.DataObject) -> None:
+    """`find_names` searches CAPITALISED_WORD (fast: it opens with a character class) and
+    checks SURNAME_WORD's lookbehind on each match itself."""
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    found = [m.span() for m in CAPITALISED_WORD.finditer(text, start, end)
+             if not (m.start() and WORD_CHAR.match(text, m.start() - 1))]
+    assert found == [m.span() for m in SURNAME_WORD.finditer(text, start, end)]

@@ -24,10 +24,14 @@ NAME = re.compile(
     r"(?<![\w’'])(?=(?P<sur>[A-Z][a-zü]{0,7})[ \u00a0]"
     r"(?P<given>[A-Z][a-zü]{0,11}(?:['’-][a-zü]{1,6})?)(?![\w-]))"
 )
-# NAME in two steps, as `find_names` searches: a capitalised word before another (it opens
-# with a character class, which the search skips to; NAME is tried at every position),
-# then, for a known surname only, the given name after the space
+# NAME in two steps, as `find_names` searches: a capitalised word before another, then,
+# for a known surname only, the given name after the space
 SURNAME_WORD = re.compile(r"(?<![\w’'])[A-Z][a-zü]{0,7}(?=[ \u00a0][A-Z])")
+# SURNAME_WORD as searched: without its lookbehind it opens with a character class, which
+# the search skips to (a pattern opening with a lookbehind is tried at every position);
+# the lookbehind is then checked on the few known surnames (see `surname_words`)
+CAPITALISED_WORD = re.compile(r"[A-Z][a-zü]{0,7}(?=[ \u00a0][A-Z])")
+WORD_CHAR = re.compile(r"[\w’']")
 GIVEN_NAME = re.compile(r"[A-Z][a-zü]{0,11}(?:['’-][a-zü]{1,6})?(?![\w-])")
 MAX_GIVEN_SYLLABLES = 3
 MAX_SYLLABLE = 6
@@ -92,9 +96,12 @@ def find_names(text: str, kb: KB, start: int = 0, end: int | None = None,
     found: list[NameMatch] = []
     surnames = kb.surname_pinyin
     last_end = -1
-    for word in SURNAME_WORD.finditer(text, start, end):
+    for word in CAPITALISED_WORD.finditer(text, start, end):
         surname = word.group(0)
-        if surname not in surnames or word.start() < last_end:
+        at = word.start()
+        # the lookbehind of SURNAME_WORD; a word it rejects cannot hide the next one, which
+        # begins after a space
+        if surname not in surnames or at < last_end or (at and WORD_CHAR.match(text, at - 1)):
             continue
         match = GIVEN_NAME.match(text, word.end() + 1, end)
         if match is None:
@@ -104,11 +111,11 @@ def find_names(text: str, kb: KB, start: int = 0, end: int | None = None,
         known = surface.lower() in kb.officials_by_name
         repaired = None if known else repair_name(surface, kb)
         if repaired:
-            found.append(NameMatch(repaired, word.start(), name_end, surface, True, True))
+            found.append(NameMatch(repaired, at, name_end, surface, True, True))
         elif known or ((names_expected or surname not in ENGLISH_SURNAME_WORDS
-                        or _title_beside(text, word.start(), name_end, kb))
+                        or _title_beside(text, at, name_end, kb))
                        and is_pinyin_given(given, kb)):
-            found.append(NameMatch(_canonical(surface, kb), word.start(), name_end, surface,
+            found.append(NameMatch(_canonical(surface, kb), at, name_end, surface,
                                    known, False))
         else:
             continue

@@ -46,6 +46,8 @@ class PostIndex:
     en_tail: re.Pattern[str]  # a post ending the text
     en_posts: dict[str, PostEntry]
     zh_posts: tuple[tuple[str, PostEntry], ...]  # longest first
+    # zh_posts by last character, in the same order: a segment can end only with these
+    zh_posts_by_last: dict[str, tuple[tuple[str, PostEntry], ...]]
     # the last word of every English post: a text holds a post only if it holds one of these
     en_last_words: frozenset[str]
 
@@ -73,11 +75,16 @@ def post_index(kb: KB) -> PostIndex:
                 if variant:
                     zh_posts.setdefault(variant, post)
         alternation = "|".join(re.escape(v) for v in sorted(en_posts, key=len, reverse=True))
+        zh_longest_first = tuple(sorted(zh_posts.items(), key=lambda kv: -len(kv[0])))
+        by_last: dict[str, list[tuple[str, PostEntry]]] = {}
+        for surface, post in zh_longest_first:
+            by_last.setdefault(surface[-1], []).append((surface, post))
         index = PostIndex(
             en_pattern=re.compile(rf"(?<![\w'])(?:{alternation})(?![\w'])", re.I),
             en_tail=re.compile(rf"(?<![\w'])(?:{alternation})\s*$", re.I),
             en_posts=en_posts,
-            zh_posts=tuple(sorted(zh_posts.items(), key=lambda kv: -len(kv[0]))),
+            zh_posts=zh_longest_first,
+            zh_posts_by_last={last: tuple(posts) for last, posts in by_last.items()},
             en_last_words=frozenset(KEY_WORD.findall(key)[-1] for key in en_posts
                                     if KEY_WORD.search(key)),
         )
@@ -214,6 +221,7 @@ def en_titles_before(text: str, name_start: int, kb: KB, window: int = 160) -> l
 
 
 APPOSITIVE_START = re.compile(r"\s*(?:,|\(|，)\s*")
+APPOSITIVE_STOP = re.compile(r"[.;:!?\n)“”\"]|\s+and\s+other\s")
 
 
 def en_titles_after(text: str, name_end: int, kb: KB) -> list[Title]:
@@ -222,7 +230,7 @@ def en_titles_after(text: str, name_end: int, kb: KB) -> list[Title]:
     if not opening:
         return []
     rest = text[opening.end(): opening.end() + 240]
-    stop = re.search(r"[.;:!?\n)“”\"]|\s+and\s+other\s", rest)  # "..., Y, manager of Z and
+    stop = APPOSITIVE_STOP.search(rest)  # "..., Y, manager of Z and
     rest = rest[: stop.start()] if stop else rest  # other entrepreneurs spoke"
     titles: list[Title] = []
     for part in rest.split(","):
@@ -273,7 +281,7 @@ ZH_DEPARTMENTS = {"宣传部": "Publicity Department", "组织部": "Organizatio
 
 def zh_post(segment: str, kb: KB) -> tuple[PostEntry, str] | None:
     """(post, the text before it) when the segment ends with a known Chinese post."""
-    for surface, post in post_index(kb).zh_posts:
+    for surface, post in post_index(kb).zh_posts_by_last.get(segment[-1:], ()):
         if segment.endswith(surface):
             return post, segment[: -len(surface)]
     return None

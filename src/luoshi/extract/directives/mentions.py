@@ -19,7 +19,7 @@ from luoshi.extract.directives import patterns_zh as zh
 from luoshi.extract.doc import Doc
 from luoshi.extract.numbers import en_ordinal, zh_number
 from luoshi.extract.spans import DisjointSpans, SpanIndex
-from luoshi.extract.text import anchored_starts, paragraphs, sentences
+from luoshi.extract.text import PARAGRAPH_BREAK, anchored_starts, anchored_windows, sentences
 from luoshi.kb.lexicon import DIRECTIVE
 from luoshi.kb.loader import KB
 from luoshi.record import Span
@@ -54,10 +54,10 @@ def lead_end(doc: Doc) -> int:
 
 
 def _lead_end(doc: Doc) -> int:
-    body = [p for p in paragraphs(doc.text, doc.body_start) if not doc.skipped(*p)]
-    if not body:
+    first = next((p for p in paragraphs_from(doc.text, doc.body_start) if not doc.skipped(*p)),
+                 None)
+    if first is None:
         return len(doc.text)
-    first = body[0]
     if doc.lang != "zh":
         return first[1]
     spans = sentences(doc.text, "zh", first[0], first[1])
@@ -67,6 +67,26 @@ def _lead_end(doc: Doc) -> int:
         if index >= 1:
             return end
     return first[1]
+
+
+def paragraphs_from(text: str, start: int) -> Iterator[Span]:
+    """`paragraphs(text, start)` one by one: the lead needs the first of them only."""
+    cursor = start
+    for match in PARAGRAPH_BREAK.finditer(text, start):
+        if span := _stripped(text, cursor, match.start()):
+            yield span
+        cursor = match.end()
+    if span := _stripped(text, cursor, len(text)):
+        yield span
+
+
+def _stripped(text: str, start: int, end: int) -> Span | None:
+    segment = text[start:end]
+    core = segment.strip()
+    if not core:
+        return None
+    left = start + len(segment) - len(segment.lstrip())
+    return (left, left + len(core))
 
 
 def find_directive_mentions(doc: Doc, kb: KB) -> None:
@@ -122,7 +142,7 @@ def _find_en(doc: Doc, kb: KB) -> list[DirectiveMention]:
             found.append(DirectiveMention(
                 "congress", match.span(), body="CPC", term=term,
                 blocked=_blocked(doc, *match.span(), en.BLOCK_BEFORE, en.BLOCK_AFTER)))
-    for match in _at_anchors(en.PLENUMS, text, plenum_anchors):
+    for match in _at_anchors(en.PLENUMS, text, plenum_anchors, en.ORDINAL_FIRST):
         term, session = en_ordinal(match.group("t")), en_ordinal(match.group("s"))
         if not taken.free(match.span()) or not (term and session) or session > 12 or term > 30:
             continue
@@ -137,9 +157,12 @@ def _find_en(doc: Doc, kb: KB) -> list[DirectiveMention]:
 
 
 def _at_anchors(patterns: list[re.Pattern[str]], text: str,
-                anchors: list[tuple[int, list[int]]]) -> Iterator[re.Match[str]]:
-    """For each anchor, the leftmost match of the first pattern that covers it."""
-    for position, starts in anchors:
+                anchors: list[tuple[int, list[int]]], first: re.Pattern[str] | None = None
+                ) -> Iterator[re.Match[str]]:
+    """For each anchor, the leftmost match of the first pattern that covers it (tried only
+    at the starts `first` matches at, when every match of the patterns begins so)."""
+    for position, anchor_starts in anchors:
+        starts = [s for s in anchor_starts if first.match(text, s)] if first else anchor_starts
         for pattern in patterns:
             match = next((m for start in starts if (m := pattern.match(text, start))
                           and m.end() > position), None)
@@ -220,7 +243,7 @@ def _framed(text: str, start: int, frame: re.Pattern[str]) -> bool:
 def _find_zh(doc: Doc, kb: KB) -> list[DirectiveMention]:
     text = doc.text
     found: list[DirectiveMention] = []
-    for match in zh.PLENUM.finditer(text):
+    for match in find_near(zh.PLENUM, text, zh.PLENUM_NEAR):
         term, session = zh_number(match.group("t")), zh_number(match.group("s"))
         if not (term and session):
             continue
@@ -229,7 +252,7 @@ def _find_zh(doc: Doc, kb: KB) -> list[DirectiveMention]:
             session=session,
             blocked=_blocked(doc, *match.span(), zh.BLOCK_BEFORE, zh.BLOCK_AFTER)))
     plenums = SpanIndex(m.span for m in found)  # congress matches never overlap each other
-    for match in zh.CONGRESS.finditer(text):
+    for match in find_near(zh.CONGRESS, text, zh.CONGRESS_NEAR):
         term = zh_number(match.group("t") or match.group("bt") or "")
         if not term or plenums.contains(match.start(), match.start() + 1):
             continue
@@ -239,6 +262,17 @@ def _find_zh(doc: Doc, kb: KB) -> list[DirectiveMention]:
     found += _zh_speeches(doc, kb)
     found += _zh_meetings(doc)
     return found
+
+
+def find_near(pattern: re.Pattern[str], text: str, near: tuple[tuple[str, ...], int, int]
+              ) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)`, searched only in the windows around its anchor words
+    (`near`, see patterns_zh.PLENUM_NEAR): a match lies in the window of an anchor it
+    holds, reads nothing outside it, and windows that touch are merged, so each is
+    searched as the whole text would be there."""
+    anchors, before, after = near
+    for start, end in anchored_windows(text, anchors, before, after):
+        yield from pattern.finditer(text, start, end)
 
 
 def _zh_plenum_body(kb: KB, match: re.Match[str], text: str) -> str | None:
@@ -255,7 +289,7 @@ def _zh_plenum_body(kb: KB, match: re.Match[str], text: str) -> str | None:
 def _zh_speeches(doc: Doc, kb: KB) -> list[DirectiveMention]:
     text = doc.text
     found = []
-    for match in zh.SPEECH.finditer(text):
+    for match in find_near(zh.SPEECH, text, zh.SPEECH_NEAR):
         who = match.group("who")
         speaker = "Xi Jinping" if "习近平" in who or who == "总书记" else None
         if speaker is None:
@@ -274,7 +308,7 @@ def _zh_speeches(doc: Doc, kb: KB) -> list[DirectiveMention]:
 def _zh_meetings(doc: Doc) -> list[DirectiveMention]:
     text = doc.text
     found = []
-    for match in zh.POLITBURO_MEETING.finditer(text):
+    for match in find_near(zh.POLITBURO_MEETING, text, zh.POLITBURO_NEAR):
         month, day = match.group("m") or match.group("m2"), match.group("d") or match.group("d2")
         found.append(DirectiveMention(
             "meeting", match.span(), body="CPC", label="Politburo meeting",

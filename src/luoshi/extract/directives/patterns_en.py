@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from luoshi.extract.numbers import EN_ORDINAL as ORD
+from luoshi.extract.numbers import EN_ORDINAL_WORDS, EN_TENS
 
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 MONTH = r"(?:" + "|".join(m.capitalize() for m in MONTHS) + r"|" + "|".join(
@@ -39,6 +40,20 @@ PLENUMS = [
     re.compile(rf"(?P<s>{ORD})\s+{PLENUM_WORD}\s+of\s+the\s+(?P<t>{ORD})\s+(?:session|term)\b",
                re.I),
 ]
+# what re.I matches for an ASCII letter besides its two cases
+IGNORECASE_EXTRA = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+
+
+def ignorecase_letters(letters: str) -> str:
+    """The characters re.I matches for these lower-case ASCII letters (for a class)."""
+    return "".join(letter + letter.upper() + IGNORECASE_EXTRA.get(letter, "")
+                   for letter in sorted(set(letters)))
+
+
+# Every PLENUMS pattern opens with an ordinal (EN_ORDINAL, case ignored but for Roman
+# numerals), which begins with one of these: no other start needs a match attempt
+ORDINAL_FIRST = re.compile(
+    "[" + ignorecase_letters("".join(w[0] for w in (*EN_ORDINAL_WORDS, *EN_TENS))) + r"\dIVX]")
 PLENUM_SUBJECT = re.compile(
     r"(?P<lvl>Central|Provincial|Municipal|District|County|Regional)\s+(?:Party\s+)?Committee"
     r"\s+(?:held|convened|opened)\b[^.;]*$", re.I)

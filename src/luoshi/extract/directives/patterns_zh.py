@@ -21,6 +21,13 @@ CONGRESS = re.compile(
     r"|(?<![\u4e00-\u9fff])(?P<bt>十[六七八九]|二十[一二]?)大(?=精神|报告|以来|胜利|召开|代表|作出|提出|"
     r"强调|部署|确立|的|、|和|，)"
 )
+# Where PLENUM, CONGRESS, SPEECH and POLITBURO_MEETING are searched (`mentions.find_near`):
+# (anchors, before, after): every match holds an anchor word, starts at most `before`
+# characters before it and ends, with what a lookahead reads, at most `after` characters
+# after the anchor's start. The longest reaches are in the comments.
+PLENUM_NEAR = (("届",), 10, 20)  # 自治区党委第一二三四|届中央委员会第一二三四次全体（扩大）会议
+CONGRESS_NEAR = (("大",), 15, 3)  # 中国共产党第一二三四次全国代表|大会; 二十一|大(?=精神)
+POLITBURO_NEAR = (("政治局",), 13, 11)  # 12月31日召开的中共中央|政治局12月31日会议
 BLOCK_BEFORE = re.compile(r"(?:迎接|迎来|喜迎|自|从|自从|庆祝)\s*$")
 BLOCK_AFTER = re.compile(r"(?:胜利)?(?:以来|以前|前夕|召开前|即将召开|胜利召开)")
 
@@ -29,6 +36,7 @@ SPEECH = re.compile(
     WHO + r"(?P<mid>[^。；！？，]{0,40}?)"
     r"(?P<what>重要讲话|重要指示批示|重要指示|重要论述|重要思想|重要批示|重要回信|重要文章|贺信|致辞|讲话)"
 )
+SPEECH_NEAR = (("习近平", "总书记", "总理", "委员长", "同志"), 3, 52)  # 王立新|委员长…, 52 in all
 REPORTED_SPEECH = re.compile(
     r"(?:会议|他|她|[\u4e00-\u9fff]{2,4})(?:指出|强调|认为|要求|表示|提出)|会上")
 STUDY_VERB = re.compile(

@@ -9,7 +9,9 @@ speech", "He emphasized" (the last participant named).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
+from luoshi.extract.directives.patterns_en import ignorecase_letters
 from luoshi.extract.doc import Doc
 from luoshi.extract.names import find_names
 from luoshi.extract.people.mention import Mention, better
@@ -19,21 +21,46 @@ from luoshi.extract.titles import en_titles_after, en_titles_before
 from luoshi.kb.loader import KB
 from luoshi.record import Span
 
-ROLE_CUES = [
-    ("presided", re.compile(
-        r"\b(?:presided(?:\s+over)?|chaired|hosted|moderated|officiated)\b", re.I)),
-    ("spoke", re.compile(
-        r"\b(?:emphasi[sz]ed|stressed|pointed\s+out|said|noted|spoke|remarked|underlined"
-        r"|underscored|urged|demanded|required|asked|called\s+(?:on|for|upon)|put\s+forward"
-        r"|(?:made|delivered|gave)\s+(?:an?\s+)?(?:important\s+|keynote\s+|mobili[sz]ation\s+)?"
-        r"(?:speech|address|remarks|talk)|summed\s+up|expounded)\b", re.I)),
-    ("reported", re.compile(
-        r"\b(?:reported\s+on|reported|briefed|(?:made|gave|delivered)\s+(?:an?\s+)?(?:[\w-]+\s+)?"
-        r"(?:report|briefing|lecture|presentation))\b", re.I)),
-    ("attended", re.compile(
-        r"\b(?:attended|participated|took\s+part|(?:was|were)\s+(?:present|in\s+attendance))\b",
-        re.I)),
+# Each role's cue words, every alternative opening with a letter: the definition is
+# `word_pattern(alternatives)`, searched as `fast_word_pattern(alternatives)`
+ROLE_CUE_WORDS = [
+    ("presided", [r"presided(?:\s+over)?", "chaired", "hosted", "moderated", "officiated"]),
+    ("spoke", [
+        r"emphasi[sz]ed", "stressed", r"pointed\s+out", "said", "noted", "spoke", "remarked",
+        "underlined", "underscored", "urged", "demanded", "required", "asked",
+        r"called\s+(?:on|for|upon)", r"put\s+forward",
+        *(verb + r"\s+(?:an?\s+)?(?:important\s+|keynote\s+|mobili[sz]ation\s+)?"
+          r"(?:speech|address|remarks|talk)" for verb in ("made", "delivered", "gave")),
+        r"summed\s+up", "expounded"]),
+    ("reported", [
+        r"reported\s+on", "reported", "briefed",
+        *(verb + r"\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:report|briefing|lecture|presentation)"
+          for verb in ("made", "gave", "delivered"))]),
+    ("attended", [
+        "attended", "participated", r"took\s+part",
+        *(verb + r"\s+(?:present|in\s+attendance)" for verb in ("was", "were"))]),
 ]
+def word_pattern(alternatives: list[str]) -> re.Pattern[str]:
+    """Whole words, case ignored: the definition of a cue."""
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.I)
+
+
+def fast_word_pattern(alternatives: list[str]) -> re.Pattern[str]:
+    """`word_pattern(alternatives)` (each opening with a lower-case letter), as a pattern
+    that opens with a character class of those letters' cases: the search skips to them,
+    where the definition (a word boundary first, case ignored) is tried at every position.
+    The class consumes the first letter; each alternative checks it again by a lookbehind,
+    and the boundary before it is a lookbehind too (no word character before the letter).
+    """
+    letters = sorted({alternative[0] for alternative in alternatives})
+    assert all("a" <= letter <= "z" for letter in letters)
+    first = ignorecase_letters("".join(letters))
+    rest = "|".join(f"(?<={alternative[0]}){alternative[1:]}" for alternative in alternatives)
+    return re.compile(rf"[{first}](?<!\w.)(?i:{rest})\b")
+
+
+ROLE_CUES = [(role, word_pattern(words)) for role, words in ROLE_CUE_WORDS]
+FAST_ROLE_CUES = [(role, fast_word_pattern(words)) for role, words in ROLE_CUE_WORDS]
 PASSIVE_BY = re.compile(r"\s+by\s+", re.I)
 # "the requirements put forward by X", "as demanded by X": a demand made by someone is
 # invoked, not a speech at the meeting (unlike "presided over by X")
@@ -49,10 +76,18 @@ LIST_GAP = re.compile(r"^\s*(?:,|、|，|and|,\s*and|as\s+well\s+as)\s*$", re.I)
 # one after another" (attending is always shared by a list)
 OTHERS_BEFORE = re.compile(r"\band\s+other\s+(?:[\w-]+\s+){1,3}$|\b(?:successively|respectively"
                            r"|in\s+turn|both|each)\s+$", re.I)
+# A match of INVOKING_TITLE or OTHERS_BEFORE holds one of these in lower case (each a
+# part of its words without i, k or s, which re.I also matches with other letters): a
+# text without them is not searched
+INVOKING_TITLE_WORDS = ("general", "comrade", "dent", "prem", "rman")
+OTHERS_BEFORE_WORDS = ("other", "ucce", "pect", "turn", "both", "each")
 IN_TURN_AFTER = re.compile(r"\s+(?:one\s+after\s+another|successively|in\s+turn|respectively"
                            r"|separately)\b", re.I)
 PRONOUN = re.compile(r"(?:^|[.;]\s+|\s)(?:He|She)\s+$")
 PRONOUN_ANYWHERE = re.compile(r"\b(?:He|She)\s")
+# PRONOUN_ANYWHERE as searched: opening with its capitals (the search skips to them), the
+# boundary checked after the first letter
+FAST_PRONOUN_ANYWHERE = re.compile(r"(?:H(?<!\wH)e|S(?<!\wS)he)\s")
 MAX_SUBJECT_DISTANCE = 260
 
 
@@ -64,12 +99,19 @@ def find_mentions(doc: Doc, kb: KB) -> list[Mention]:
             continue
         titles = en_titles_before(text, name.start, kb) + en_titles_after(text, name.end, kb)
         before = text[max(0, name.start - 40):name.start]
-        invoked = bool(INVOKING_TITLE.search(before)) or _central_possessive(
+        invoked = bool(may_match(before, INVOKING_TITLE_WORDS) and INVOKING_TITLE.search(before)
+                       ) or _central_possessive(
             text, name.end, name.name, kb)
         mentions.append(Mention(
             name=name.name, start=name.start, end=name.end, titles=titles, invoked=invoked,
             known=name.known, repaired_from=name.surface if name.repaired else None))
     return mentions
+
+
+def may_match(window: str, words: tuple[str, ...]) -> bool:
+    """Whether the window holds one of the words, case ignored (a pattern's gate)."""
+    lower = window.lower()
+    return any(word in lower for word in words)
 
 
 def _central_possessive(text: str, end: int, name: str, kb: KB) -> bool:
@@ -81,17 +123,22 @@ def _central_possessive(text: str, end: int, name: str, kb: KB) -> bool:
 
 
 def assign_roles(doc: Doc, kb: KB, mentions: list[Mention]) -> dict[str, tuple[str, Span]]:
-    text = doc.text
     roles: dict[str, tuple[str, Span]] = {}
+    if not mentions:  # no sentence holds a subject, and no pronoun has one to stand for
+        return roles
+    text = doc.text
     last_participant: Mention | None = None
-    by_start = ByStart(mentions, lambda m: m.start)
+    starts = [m.start for m in mentions]
+    # mentions come in text order: a sentence's mentions are a slice of them
+    by_start = None if starts == sorted(starts) else ByStart(mentions, lambda m: m.start)
     for start, end in doc.memo("sentences", lambda: sentences(text, "en")):
-        inside = by_start.within(start, end)
-        if not inside and not (last_participant and PRONOUN_ANYWHERE.search(text, start, end)):
+        inside = (by_start.within(start, end) if by_start else
+                  mentions[bisect_left(starts, start):bisect_left(starts, end)])
+        if not inside and not (last_participant
+                               and FAST_PRONOUN_ANYWHERE.search(text, start, end)):
             continue
-        cues = sorted(((match.start(), match.end(), role)
-                       for role, pattern in ROLE_CUES for match in pattern.finditer(text, start, end)),
-                      key=lambda c: c[0])
+        cues = sorted(((match.start(), match.end(), role) for role, pattern in FAST_ROLE_CUES
+                       for match in pattern.finditer(text, start, end)), key=lambda c: c[0])
         for cue_start, cue_end, role in cues:
             subjects = _subjects(text, inside, cue_start, cue_end, role)
             if not subjects and PRONOUN.search(text, max(start, cue_start - 8), cue_start):
@@ -130,7 +177,8 @@ def _subjects(text: str, inside: list[Mention], cue_start: int, cue_end: int,
     if nearest.invoked or cue_start - nearest.end > MAX_SUBJECT_DISTANCE:
         return []
     several = role == "attended" or bool(
-        OTHERS_BEFORE.search(text, max(0, cue_start - 60), cue_start)
+        (may_match(text[max(0, cue_start - 60):cue_start], OTHERS_BEFORE_WORDS)
+         and OTHERS_BEFORE.search(text, max(0, cue_start - 60), cue_start))
         or IN_TURN_AFTER.match(text, cue_end))
     if not several:
         return [nearest]
@@ -149,4 +197,4 @@ def _titled_gap(gap: str, previous: Mention) -> bool:
         return False
     inner = gap.strip().strip(",").strip()
     return 0 < len(inner) <= 160 and not any(c in inner for c in ";:!?\n") and not any(
-        pattern.search(inner) for _, pattern in ROLE_CUES)
+        pattern.search(inner) for _, pattern in FAST_ROLE_CUES)

@@ -8,9 +8,10 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from bisect import bisect_left
 
 from luoshi.extract.doc import Doc
+from luoshi.extract.memo import KBMemo
 from luoshi.extract.people.mention import Mention, better
 from luoshi.extract.romanize import person_pinyin, split_surname
 from luoshi.extract.spans import ByStart
@@ -18,8 +19,7 @@ from luoshi.extract.text import sentences
 from luoshi.extract.titles import parse_zh_chain, post_index
 from luoshi.kb.lexicon import OFFICIAL
 from luoshi.kb.loader import KB
-from luoshi.normalize import is_cjk
-from luoshi.record import Span
+from luoshi.record import Span, Title
 
 ROLE_VERBS = ("主持", "出席", "参加", "列席", "讲话", "强调", "指出", "表示", "要求", "领学",
               "作", "发言", "汇报", "说", "致辞", "通报", "宣读", "部署", "提出", "希望")
@@ -28,7 +28,8 @@ AFTER_NAME = re.compile(
     r"|等|和|与|及|、|，|,|。|；|：|\s|\d|同志|在|于|率|带领|到|赴|一行|代表|向|对|就|为|会见|调研"
     r"|介绍|传达|带头|分别|也|还|首先|随后|同|以|主讲|讲|认为|总结|委员长|总理|书记|$)"
 )
-LEADERS = re.compile(r"(?:省|市|县|区|州|自治区)?领导(?:同志)?")
+LEADERS = re.compile(r"(?:省|市|县|区|州|自治区)?领导(?:同志)?")  # see `_leader_ends`
+CJK_RUN = re.compile("[\u4e00-\u9fff\u3400-\u4dbf]+")  # characters is_cjk accepts
 BOUNDARY = "，。；：（）()\n!！?？“”"
 ROLE_CUES = [
     ("presided", re.compile(r"主持")),
@@ -46,17 +47,49 @@ NOT_NAMES = frozenset({"全会", "全体", "全党", "全国", "全省", "全市
                        "常委", "常委会", "党组", "会议"})
 
 
-@lru_cache(maxsize=8)
-def _post_pattern(kb_id: int, surfaces: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(s) for s in surfaces))
+_POST_PATTERNS: dict[int, tuple[KB, re.Pattern[str]]] = {}
+
+
+def _post_pattern(kb: KB) -> re.Pattern[str]:
+    """Any Chinese post, the first of `post_index(kb).zh_posts` that matches where several do."""
+    entry = _POST_PATTERNS.get(id(kb))
+    if entry is None or entry[0] is not kb:
+        pattern = re.compile(grouped_alternation([s for s, _ in post_index(kb).zh_posts]))
+        entry = _POST_PATTERNS[id(kb)] = (kb, pattern)
+    return entry[1]
+
+
+def grouped_alternation(words: list[str]) -> str:
+    """The alternation of `words` (as literals), grouped by first character: it matches as
+    the plain alternation does (words with different first characters never match at one
+    place, and each group keeps its words' order), but tries one branch per character
+    instead of every word at every place that begins one."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], []).append(re.escape(word[1:]))
+    return "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items())
+
+
+def _leader_ends(text: str) -> list[int]:
+    """Where LEADERS' matches end: each 领导 ends one, taking a 同志 after it (its optional
+    prefix holds no 领, so a match holds one 领导 and every 领导 is in a match)."""
+    ends = []
+    position = text.find("领导")
+    while position >= 0:
+        end = position + 2
+        ends.append(end + 2 if text.startswith("同志", end) else end)
+        position = text.find("领导", end)
+    return ends
 
 
 def _name_at(text: str, position: int, kb: KB) -> str | None:
     """A personal name starting at `position`, ended by a role verb or punctuation."""
+    run = CJK_RUN.match(text, position, position + 4)
+    cjk = run.end() - position if run else 0  # the candidates this long are all CJK
     for length in (3, 2, 4):
-        candidate = text[position:position + length]
-        if len(candidate) < length or not all(is_cjk(c) for c in candidate):
+        if length > cjk:
             continue
+        candidate = text[position:position + length]
         if candidate in kb.officials_by_zh:
             return candidate
         if candidate in NOT_NAMES:
@@ -72,9 +105,7 @@ def _name_at(text: str, position: int, kb: KB) -> str | None:
 def find_mentions(doc: Doc, kb: KB) -> list[Mention]:
     text = doc.text
     found: dict[int, Mention] = {}
-    index = post_index(kb)
-    pattern = _post_pattern(id(kb), tuple(s for s, _ in index.zh_posts))
-    for match in pattern.finditer(text):
+    for match in _post_pattern(kb).finditer(text):
         name = _name_at(text, match.end(), kb)
         if name is None or doc.skipped(match.end(), match.end() + len(name)):
             continue
@@ -83,10 +114,10 @@ def find_mentions(doc: Doc, kb: KB) -> list[Mention]:
         if not titles:
             continue
         _add_group(doc, kb, found, match.end(), name, titles)
-    for match in LEADERS.finditer(text):
-        name = _name_at(text, match.end(), kb)
+    for end in _leader_ends(text):
+        name = _name_at(text, end, kb)
         if name:
-            _add_group(doc, kb, found, match.end(), name, [])
+            _add_group(doc, kb, found, end, name, [])
     for hit in doc.hits_of(OFFICIAL):
         if not hit.latin and hit.start not in found:
             zh = text[hit.start:hit.end]
@@ -127,12 +158,22 @@ def _chain_before(text: str, end: int) -> str:
     return text[start:end]
 
 
-def _parse_chain(chain: str, kb: KB) -> list:  # type: ignore[type-arg]
+TitleFields = tuple[tuple[str, str | None, str | None, Span | None], ...]
+_CHAINS: KBMemo[TitleFields] = KBMemo()  # parsed chains: reports repeat the same few titles
+
+
+def _parse_chain(chain: str, kb: KB) -> list[Title]:
+    """The titles of the chain, or of its longest tail that parses; remembered, each call
+    getting Titles of its own."""
+    return [Title(*fields) for fields in _CHAINS.get(chain, kb, _parsed_fields)]
+
+
+def _parsed_fields(chain: str, kb: KB) -> TitleFields:
     for trim in range(min(len(chain), 14)):
         titles = parse_zh_chain(chain[trim:], kb)
         if titles:
-            return titles
-    return []
+            return tuple((t.post, t.org, t.jurisdiction, t.span) for t in titles)
+    return ()
 
 
 def _add_group(doc: Doc, kb: KB, found: dict[int, Mention], start: int, first: str,
@@ -204,9 +245,13 @@ def assign_roles(doc: Doc, kb: KB, mentions: list[Mention]) -> dict[str, tuple[s
     text = doc.text
     roles: dict[str, tuple[str, Span]] = {}
     last: Mention | None = None
-    by_start = ByStart([m for m in mentions if not m.invoked], lambda m: m.start)
+    taking_part = [m for m in mentions if not m.invoked]
+    starts = [m.start for m in taking_part]
+    # mentions come in text order: a sentence's mentions are a slice of them
+    by_start = None if starts == sorted(starts) else ByStart(taking_part, lambda m: m.start)
     for start, end in doc.memo("sentences", lambda: sentences(text, "zh")):
-        inside = by_start.within(start, end)
+        inside = (by_start.within(start, end) if by_start else
+                  taking_part[bisect_left(starts, start):bisect_left(starts, end)])
         groups = _groups(inside)
         pending: list[Mention] = []
         for number, group in enumerate(groups):

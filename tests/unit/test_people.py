@@ -1,0 +1,181 @@
+"""People in English reports: the fast forms of the cue patterns match as their definitions."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from luoshi.extract.directives.patterns_en import IGNORECASE_EXTRA
+from luoshi.extract.people.en import (
+    FAST_PRONOUN_ANYWHERE,
+    FAST_ROLE_CUES,
+    PRONOUN_ANYWHERE,
+    ROLE_CUE_WORDS,
+    ROLE_CUES,
+    fast_word_pattern,
+    word_pattern,
+)
+from luoshi.kb import KB
+
+# words of the cues and their near misses, in several cases, with what re.I also matches
+TOKENS = ["presided", "Presided", "PRESIDED", "over", "chaired", "Hosted", "spoke", "said",
+          "Said", "ſaid", "made", "an", "a", "important", "speech", "report", "reported", "on",
+          "was", "were", "present", "in", "attendance", "attended", "Asked", "aſked",
+          "took", "part", "He", "She", "he", "Hex", "xHe", "SHe", "İn", "ın", "Keynote",
+          "keynote", "x", "_", "1", "é", " ", "  ", "\n", "-", ",", ".", "’", "“", "("]
+TEXT = st.lists(st.sampled_from(TOKENS), max_size=16).map("".join)
+
+
+def _spans(pattern: re.Pattern[str], text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [m.span() for m in pattern.finditer(text, start, end)]
+
+
+@given(TEXT, st.data())
+def test_people_fast_role_cues_match_as_the_definitions(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    for (role, definition), (fast_role, fast) in zip(ROLE_CUES, FAST_ROLE_CUES, strict=True):
+        assert role == fast_role
+        assert _spans(fast, text, start, end) == _spans(definition, text, start, end)
+
+
+@given(TEXT, st.data())
+def test_people_fast_pronoun_matches_as_the_definition(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert _spans(FAST_PRONOUN_ANYWHERE, text, start, end) == _spans(PRONOUN_ANYWHERE, text,
+                                                                     start, end)
+
+
+def test_people_role_cues_every_word_found_in_any_case() -> None:
+    for role, words in ROLE_CUE_WORDS:
+        fast, definition = fast_word_pattern(words), word_pattern(words)
+        for sample in ("presided over", "chaired", "Emphasised", "POINTED OUT", "said",
+                       "made an important speech", "gave a keynote report", "Took part",
+                       "were in attendance", "asked", "aſked", "İıK"):
+            text = f"Wang Hao {sample}."
+            assert _spans(fast, text, 0, len(text)) == _spans(definition, text, 0, len(text)), \
+                (role, sample)
+
+
+def test_people_ignorecase_extra_is_what_re_matches_for_ascii_letters() -> None:
+    """`fast_word_pattern` spells each first letter's cases out; re.I also matches these."""
+    letter = re.compile("[a-z]", re.I)
+    extra: dict[str, str] = {}
+    for code in range(128, 0x110000):
+        char = chr(code)
+        if letter.fullmatch(char):
+            for ascii_letter in "abcdefghijklmnopqrstuvwxyz":
+                if re.fullmatch(ascii_letter, char, re.I):
+                    extra[ascii_letter] = extra.get(ascii_letter, "") + char
+    assert extra == IGNORECASE_EXTRA
+
+
+# -- Chinese ----------------------------------------------------------------------------
+
+ZH_TEXT = st.text(alphabet=st.sampled_from(list("省市区自治领导同志长委书记副主任人大常会，、王李")),
+                  max_size=30)
+
+
+@given(ZH_TEXT)
+def test_people_zh_leader_ends_are_those_of_the_pattern(text: str) -> None:
+    from luoshi.extract.people.zh import LEADERS, _leader_ends
+
+    assert _leader_ends(text) == [m.end() for m in LEADERS.finditer(text)]
+
+
+@given(ZH_TEXT, st.lists(st.text(alphabet=st.sampled_from(list("省市区长委书记副主任人大常会")),
+                                 min_size=1, max_size=5), min_size=1, max_size=12))
+def test_people_zh_grouped_alternation_matches_as_the_plain_one(text: str,
+                                                                 words: list[str]) -> None:
+    from luoshi.extract.people.zh import grouped_alternation
+
+    plain = re.compile("|".join(re.escape(w) for w in words))
+    grouped = re.compile(grouped_alternation(words))
+    assert _spans(grouped, text, 0, len(text)) == _spans(plain, text, 0, len(text))
+
+
+def test_people_zh_post_pattern_finds_posts_as_the_plain_alternation(kb: KB) -> None:
+    from luoshi.extract.people.zh import _post_pattern
+    from luoshi.extract.titles import post_index
+
+    surfaces = [s for s, _ in post_index(kb).zh_posts]
+    plain = re.compile("|".join(re.escape(s) for s in surfaces))
+    text = "，".join(surfaces) + "".join(surfaces) + "省委副书记、省长、省政府党组书记胡玉亭"
+    assert _spans(_post_pattern(kb), text, 0, len(text)) == _spans(plain, text, 0, len(text))
+
+
+def test_people_zh_post_by_last_character_as_by_a_scan(kb: KB) -> None:
+    from luoshi.extract.titles import post_index, zh_post
+
+    def scan(segment: str) -> object:
+        for surface, post in post_index(kb).zh_posts:
+            if segment.endswith(surface):
+                return post, segment[: -len(surface)]
+        return None
+
+    surfaces = [s for s, _ in post_index(kb).zh_posts]
+    for segment in ["", "省", "王", *surfaces, *("安徽" + s for s in surfaces),
+                    *(s[1:] for s in surfaces), *(s + "王" for s in surfaces)]:
+        assert zh_post(segment, kb) == scan(segment), segment
+
+
+@pytest.mark.parametrize("text", ["省委书记王宁主持", "王宁", "王宁a", "a王宁主持", "王宁主", "㐀王宁说",
+                                  "欧阳明、李华", "王", "王宁強调"])
+def test_people_zh_name_at_as_with_a_cjk_test_per_character(kb: KB, text: str) -> None:
+    from luoshi.extract.people import zh
+    from luoshi.normalize import is_cjk
+
+    def reference(position: int) -> str | None:
+        for length in (3, 2, 4):
+            candidate = text[position:position + length]
+            if len(candidate) < length or not all(is_cjk(c) for c in candidate):
+                continue
+            if candidate in kb.officials_by_zh:
+                return candidate
+            if candidate in zh.NOT_NAMES:
+                continue
+            parts = zh.split_surname(candidate, kb)
+            if parts is None or not (1 <= len(parts[1]) <= 2):
+                continue
+            if zh.AFTER_NAME.match(text, position + length):
+                return candidate
+        return None
+
+    for position in range(len(text) + 1):
+        assert zh._name_at(text, position, kb) == reference(position)
+
+
+GATED_TOKENS = ["General", "general", "GENERAL", "Secretary", "secretary", "ſecretary", "-",
+                "Comrade", "President", "preſident", "Premier", "premİer", "Chairman", "chaırman",
+                "and", "other", "AND OTHER", "leaders", "provincial", "successively",
+                "ſucceſſively", "respectively", "reſpectıvely", "in", "ın", "turn", "Turn",
+                "both", "each", "Each", "x", " ", "  ", "\n", ",", "Wang Hao"]
+GATED_TEXT = st.lists(st.sampled_from(GATED_TOKENS), max_size=12).map(" ".join)
+
+
+@given(GATED_TEXT)
+def test_people_gated_patterns_match_only_where_their_words_are(text: str) -> None:
+    from luoshi.extract.people import en
+
+    for pattern, words in ((en.INVOKING_TITLE, en.INVOKING_TITLE_WORDS),
+                           (en.OTHERS_BEFORE, en.OTHERS_BEFORE_WORDS)):
+        assert not any(letter in word for word in words for letter in "iks")
+        for end in range(len(text) + 1):
+            if pattern.search(text, max(0, end - 60), end):
+                assert en.may_match(text[max(0, end - 60):end], words), (text, end)
+
+
+@pytest.mark.parametrize("before", ["General Secretary ", "secretary-general ", "Comrade ",
+                                    "PRESIDENT ", "Premier ", "chairman\n", "and other leaders ",
+                                    "successively ", "reſpectively ", "in turn ", "both ",
+                                    "each "])
+def test_people_gated_patterns_gates_open_for_each_word(before: str) -> None:
+    from luoshi.extract.people import en
+
+    assert any(pattern.search(before) and en.may_match(before, words)
+               for pattern, words in ((en.INVOKING_TITLE, en.INVOKING_TITLE_WORDS),
+                                      (en.OTHERS_BEFORE, en.OTHERS_BEFORE_WORDS)))
