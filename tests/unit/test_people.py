@@ -8,7 +8,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from luoshi.extract.directives.patterns_en import IGNORECASE_EXTRA
 from luoshi.extract.people.en import (
     FAST_PRONOUN_ANYWHERE,
     FAST_ROLE_CUES,
@@ -18,6 +17,7 @@ from luoshi.extract.people.en import (
     fast_word_pattern,
     word_pattern,
 )
+from luoshi.extract.text import IGNORECASE_EXTRA
 from luoshi.kb import KB
 
 # words of the cues and their near misses, in several cases, with what re.I also matches

@@ -110,9 +110,16 @@ def word_starts(text: str, start: int, end: int) -> list[int]:
     return found
 
 
-# Letters that re.I matches to an ASCII letter but `fold` does not lower-case to it
-# (dotted and dotless i, long s, the Kelvin sign)
-STRAY_LETTERS = "\u0130\u0131\u017f\u212a"
+# Letters besides its two cases that re.I matches to an ASCII letter (dotted and dotless
+# i, the Kelvin sign, long s; a test scans Unicode for them). `fold` leaves them alone.
+IGNORECASE_EXTRA = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+STRAY_LETTERS = "".join(IGNORECASE_EXTRA.values())
+
+
+def ignorecase_letters(letters: str) -> str:
+    """The characters re.I matches for these lower-case ASCII letters (for a class)."""
+    return "".join(letter + letter.upper() + IGNORECASE_EXTRA.get(letter, "")
+                   for letter in sorted(set(letters)))
 
 
 def word_led(alternatives: list[str]) -> re.Pattern[str]:
@@ -131,15 +138,10 @@ def word_led(alternatives: list[str]) -> re.Pattern[str]:
         first, rest = alternative[0], alternative[1:]
         if not "a" <= first.lower() <= "z":
             raise ValueError(f"{alternative!r} does not start with a letter")
-        letters = "".join(_case_variants(first))
+        letters = ignorecase_letters(first.lower())
         firsts += "".join(c for c in letters if c not in firsts)
         branches.append(f"(?<=[{letters}])(?i:{rest})")
     return re.compile(f"[{firsts}](?<!\\w.)(?:{'|'.join(branches)})")
-
-
-def _case_variants(letter: str) -> list[str]:
-    candidates = dict.fromkeys([letter.lower(), letter.upper(), *STRAY_LETTERS])
-    return [c for c in candidates if re.fullmatch(letter, c, re.I)]
 
 
 def folds_plainly(text: str, start: int, end: int) -> bool:

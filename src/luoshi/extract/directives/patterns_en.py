@@ -6,6 +6,7 @@ import re
 
 from luoshi.extract.numbers import EN_ORDINAL as ORD
 from luoshi.extract.numbers import EN_ORDINAL_WORDS, EN_TENS
+from luoshi.extract.text import ignorecase_letters
 
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 MONTH = r"(?:" + "|".join(m.capitalize() for m in MONTHS) + r"|" + "|".join(
@@ -41,15 +42,6 @@ PLENUMS = [
                re.I),
 ]
 # what re.I matches for an ASCII letter besides its two cases
-IGNORECASE_EXTRA = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
-
-
-def ignorecase_letters(letters: str) -> str:
-    """The characters re.I matches for these lower-case ASCII letters (for a class)."""
-    return "".join(letter + letter.upper() + IGNORECASE_EXTRA.get(letter, "")
-                   for letter in sorted(set(letters)))
-
-
 # Every PLENUMS pattern opens with an ordinal (EN_ORDINAL, case ignored but for Roman
 # numerals), which begins with one of these: no other start needs a match attempt
 ORDINAL_FIRST = re.compile(

@@ -11,12 +11,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from luoshi.extract.directives.patterns_en import ignorecase_letters
 from luoshi.extract.doc import Doc
 from luoshi.extract.names import find_names
 from luoshi.extract.people.mention import Mention, better
 from luoshi.extract.spans import ByStart
-from luoshi.extract.text import sentences
+from luoshi.extract.text import sentences, word_led
 from luoshi.extract.titles import en_titles_after, en_titles_before
 from luoshi.kb.loader import KB
 from luoshi.record import Span
@@ -46,17 +45,9 @@ def word_pattern(alternatives: list[str]) -> re.Pattern[str]:
 
 
 def fast_word_pattern(alternatives: list[str]) -> re.Pattern[str]:
-    """`word_pattern(alternatives)` (each opening with a lower-case letter), as a pattern
-    that opens with a character class of those letters' cases: the search skips to them,
-    where the definition (a word boundary first, case ignored) is tried at every position.
-    The class consumes the first letter; each alternative checks it again by a lookbehind,
-    and the boundary before it is a lookbehind too (no word character before the letter).
-    """
-    letters = sorted({alternative[0] for alternative in alternatives})
-    assert all("a" <= letter <= "z" for letter in letters)
-    first = ignorecase_letters("".join(letters))
-    rest = "|".join(f"(?<={alternative[0]}){alternative[1:]}" for alternative in alternatives)
-    return re.compile(rf"[{first}](?<!\w.)(?i:{rest})\b")
+    """`word_pattern(alternatives)` (each opening with a letter), as a pattern the search
+    skips through to those letters (`text.word_led`)."""
+    return word_led([rf"{alternative}\b" for alternative in alternatives])
 
 
 ROLE_CUES = [(role, word_pattern(words)) for role, words in ROLE_CUE_WORDS]
