@@ -108,6 +108,11 @@ def extract_stream(inputs: Iterable[InputDoc | InputError], jobs: int = 1,
 def _parallel(inputs: Iterator[InputDoc | InputError], jobs: int,
               ) -> Iterator[Extracted | InputError]:
     context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+    if context.get_start_method() == "fork":
+        from luoshi.kb import load_kb
+        from luoshi.pipeline import warm_up
+
+        warm_up(load_kb())  # once here, inherited by every forked worker
     pending: deque[tuple[list[InputError], list[InputDoc], object]] = deque()
     with context.Pool(jobs) as pool:
         for chunk in _chunks(inputs, CHUNK):

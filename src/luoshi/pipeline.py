@@ -131,3 +131,20 @@ def extract(text: str, published: str | None = None, doc_id: str | None = None,
     item = InputDoc(doc_id=doc_id or content_id(text), text=text, origin="<text>",
                     published=published)
     return extract_document(item, kb)
+
+
+# Two short reports that reach what extraction loads on first use: pypinyin and its
+# dictionaries (an unknown Chinese name), the folding table, the remembered parses
+WARM_UP_TEXTS = (
+    "The Hunan Provincial Party Committee held a standing committee meeting on the 24th. "
+    "Zhang Xiaoming, secretary of the provincial party committee, presided over the meeting.",
+    "10月24日，湖南省委召开常委会会议，张小明主持会议并讲话。会议强调，一是要学习，二是要落实。",
+)
+
+
+def warm_up(kb: KB | None = None) -> None:
+    """Load what extraction loads lazily, so that a timing or the workers forked after it
+    start from the steady state (importing pypinyin alone takes 0.15 s)."""
+    kb = kb or load_kb()
+    for text in WARM_UP_TEXTS:
+        extract(text, published="2022-10-25", kb=kb)

@@ -24,3 +24,15 @@ def test_pipeline_extract_returns_record_with_dict_form() -> None:
     data = record.to_dict()
     assert data["events"][0]["date"] == "2022-10-24"
     assert data["lang"] == "en"
+
+
+def test_pipeline_warm_up_loads_what_extraction_loads_lazily() -> None:
+    import sys
+
+    from luoshi.pipeline import WARM_UP_TEXTS, extract, warm_up
+
+    warm_up()
+    assert "pypinyin" in sys.modules
+    english, chinese = (extract(text, published="2022-10-25") for text in WARM_UP_TEXTS)
+    assert english.events[0].people[0].name == "Zhang Xiaoming"
+    assert chinese.events[0].people[0].name == "Zhang Xiaoming"  # read by pypinyin
