@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -81,3 +82,12 @@ def test_dates_found_where_only_the_probed_patterns_can_match(extract_text: obje
     for text, day in cases.items():
         record = extract_text(text, published="2022-10-25")  # type: ignore[operator]
         assert record.events[0].date == day, text
+
+
+@given(st.dates(min_value=date(1990, 1, 1), max_value=date(2040, 12, 31)), st.integers(-1, 40))
+def test_dates_day_before_is_the_latest_such_day_in_62_days(base: date, day: int) -> None:
+    from luoshi.extract.dates import _day_before
+
+    expected = next((base - timedelta(days=back) for back in range(62)
+                     if (base - timedelta(days=back)).day == day), None)
+    assert _day_before(base.isoformat(), day) == (expected and expected.isoformat())

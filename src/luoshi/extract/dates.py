@@ -152,13 +152,23 @@ def _iso(year: int | None, month: int | None, day: int | None) -> str | None:
         return None
 
 
+MAX_DAYS_BACK = 61  # 'on the 31st' two months back at most, past a month without a 31st
+
+
 def _day_before(base: str, day: int) -> str | None:
-    """The latest date not after `base` whose day of month is `day` ('on the 24th')."""
+    """The latest date not after `base` whose day of month is `day` ('on the 24th'), at most
+    MAX_DAYS_BACK days before it: in base's month, else in one of the two before."""
     current = date.fromisoformat(base)
-    for back in range(62):
-        candidate = current - timedelta(days=back)
-        if candidate.day == day:
-            return candidate.isoformat()
+    year, month = current.year, current.month
+    if day > current.day:
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    for _ in range(2):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:  # no such day that month (the 30th of February)
+            year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+            continue
+        return candidate.isoformat() if (current - candidate).days <= MAX_DAYS_BACK else None
     return None
 
 
