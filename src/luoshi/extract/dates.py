@@ -111,28 +111,37 @@ def _first_date(doc: Doc) -> DateFound | None:
 
     for start, end in ((doc.body_start, lead_end(doc)), (0, doc.body_start),
                        (lead_end(doc), len(text))):
-        plain = folds_plainly(text, start, end)
-        found_by: dict[int, bool] = {}  # by probe (the year probe serves three patterns)
-        probed = []
-        for form, pattern, probe in patterns:
-            if plain and probe is not None:
-                if id(probe) not in found_by:
-                    found_by[id(probe)] = _probe_finds(probe, doc.folded, start, end)
-                if not found_by[id(probe)]:
-                    continue
-            probed.append((form, pattern))
+        probed = _probed(patterns, doc.folded[start:end]) if folds_plainly(text, start, end) \
+            else [(form, pattern) for form, pattern, _ in patterns]
         found = earliest_match(text, start, end, probed, rejected, LONGEST_DATE)
         if found is not None:
             return _parsed(*found)
     return None
 
 
-def _probe_finds(probe: Probe, folded: str, start: int, end: int) -> bool:
+def _probed(patterns: list[tuple[str, re.Pattern[str], Probe]], region: str
+            ) -> list[tuple[str, re.Pattern[str]]]:
+    """The patterns whose probe finds something in the region (folded); a probe serving
+    several patterns (the year's) is tried once."""
+    found_by: dict[Probe, bool] = {}
+    kept = []
+    for form, pattern, probe in patterns:
+        if probe is not None:
+            found = found_by.get(probe)
+            if found is None:
+                found = found_by[probe] = _probe_finds(probe, region)
+            if not found:
+                continue
+        kept.append((form, pattern))
+    return kept
+
+
+def _probe_finds(probe: Probe, region: str) -> bool:
     if probe is None:
         return True
-    if isinstance(probe, tuple):  # str.find: faster than a regex of common first letters
-        return any(folded.find(word, start, end) >= 0 for word in probe)
-    return probe.search(folded, start, end) is not None
+    if isinstance(probe, tuple):  # `in`: faster than a regex of common first letters
+        return any(map(region.__contains__, probe))
+    return probe.search(region) is not None
 
 
 def _parsed(form: str, match: re.Match[str]) -> DateFound:
