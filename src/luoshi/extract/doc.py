@@ -66,9 +66,10 @@ class Doc:
     def skipped(self, start: int, end: int) -> bool:
         """Whether [start, end) lies inside a skipped span (indexed again when steps have
         appended to skip: asked for every hit, it must not scan every furniture line)."""
-        if self._skip_index is None or self._skip_index[0] != len(self.skip):
-            self._skip_index = (len(self.skip), SpanIndex(self.skip))
-        return self._skip_index[1].contains(start, end)
+        index = self._skip_index
+        if index is None or index[0] != len(self.skip):
+            index = self._skip_index = (len(self.skip), SpanIndex(self.skip))
+        return index[1].contains(start, end)
 
     def hits_of(self, *kinds: str) -> list[Hit]:
         """The hits of these kinds outside skipped spans (several steps ask, each for some
