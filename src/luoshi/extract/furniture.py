@@ -74,6 +74,14 @@ FURNITURE_LINE = re.compile(
 )
 TITLE_PREFIX = re.compile(r"^\s*(?:date\s+\d{4}-\d{1,2}-\d{1,2}\s+|\[(?:视频|video)\]\s*|#+\s*)",
                           re.I)
+# Every BOILERPLATE_LINE alternative starts with one of these (after white space), and every
+# FURNITURE_LINE alternative holds ":", "：", "《" or "央视网": lines without are not matched.
+# "S"/"s"/"ſ" are the characters re.I matches to "s", and so on (tests/unit/test_furniture.py)
+BOILERPLATE_FIRST = frozenset("[【打关返责分扫相" "sSſaApPlLvVfFcCbB")
+# characters other than ASCII letters that re.I takes for one ("ſ" is "s", the Kelvin
+# sign "k", "İ" and "ı" "i"); fold keeps them, so a text holding one is searched in full
+ODD_CASE = ("ſ", "\u212a", "İ", "ı")
+EN_LABELS = ("release", "publi", "post", "issue")  # EN_PUBLISHED[1] starts with one
 MAX_FURNITURE_LINE = 160  # a longer line holding "来源：" is a whole report printed on one line
 MAX_SUBTITLE = 160  # headline and subtitle lines are short; the body's first paragraph is not
 ZH_MAX_SUBTITLE = 60
@@ -84,9 +92,7 @@ def find_furniture(doc: Doc, kb: KB) -> None:
     text = doc.text
     lines = _lines(text)
     for start, end in lines:
-        line = text[start:end]
-        if len(line) <= MAX_FURNITURE_LINE and (
-                BOILERPLATE_LINE.match(line) or FURNITURE_LINE.match(line)):
+        if end - start <= MAX_FURNITURE_LINE and _is_furniture(text[start:end]):
             doc.skip.append((start, end))
     if doc.lang == "zh":
         _find_zh(doc, kb, lines)
@@ -98,12 +104,23 @@ def find_furniture(doc: Doc, kb: KB) -> None:
         _skip_repeated_title(doc, lines)
 
 
+def _is_furniture(line: str) -> bool:
+    """BOILERPLATE_LINE or FURNITURE_LINE matches, each tried only where it can."""
+    if line.lstrip()[:1] in BOILERPLATE_FIRST and BOILERPLATE_LINE.match(line):
+        return True
+    return (":" in line or "：" in line or "《" in line or "央视网" in line) and bool(
+        FURNITURE_LINE.match(line))
+
+
 def _lines(text: str) -> list[tuple[int, int]]:
+    """Spans of the lines that hold more than white space."""
     spans, cursor = [], 0
     for line in text.split("\n"):
-        spans.append((cursor, cursor + len(line)))
-        cursor += len(line) + 1
-    return [(s, e) for s, e in spans if text[s:e].strip()]
+        end = cursor + len(line)
+        if line and not line.isspace():
+            spans.append((cursor, end))
+        cursor = end + 1
+    return spans
 
 
 def _day(match: re.Match[str]) -> str | None:
@@ -126,14 +143,83 @@ def _first(patterns: list[re.Pattern[str]], text: str) -> re.Match[str] | None:
     return min(found, key=lambda m: m.start()) if found else None
 
 
+def _first_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> re.Match[str] | None:
+    """The leftmost match of pattern that starts at one of `starts` (ascending): where
+    these are all the places a match can start, what pattern.search(text) finds."""
+    for start in starts:
+        if match := pattern.match(text, start):
+            return match
+    return None
+
+
+def _occurrences(folded: str, words: tuple[str, ...], last: int | None = None) -> list[int]:
+    """Where the words occur in folded (starting at `last` at the latest), ascending."""
+    found = []
+    for word in words:
+        end = len(folded) if last is None else last + len(word)
+        at = folded.find(word, 0, end)
+        while at >= 0:
+            found.append(at)
+            at = folded.find(word, at + 1, end)
+    return sorted(found)
+
+
+def _line_starts(text: str, positions: list[int]) -> list[int]:
+    return sorted({text.rfind("\n", 0, at) + 1 for at in positions})
+
+
+def _en_published(head: str, folded_head: str, starts: list[int]) -> re.Match[str] | None:
+    """_first(EN_PUBLISHED, head), each pattern tried only where it can start (`starts`:
+    where the head's lines start): at the head's start; at a line start (2, 3) whose line
+    holds a day (3); at a label word (1). The leftmost match wins, the pattern listed first
+    at one place."""
+    if any(char in head for char in ODD_CASE):
+        return _first(EN_PUBLISHED, head)
+    if match := EN_PUBLISHED[0].match(head):
+        return match
+    # the day that pattern 3 needs starts in the first 61 characters of its line
+    best = _first_at(EN_PUBLISHED[3], head, [
+        s for s in starts if head.find("19", s, s + 62) >= 0 or head.find("20", s, s + 62) >= 0])
+    limit = best.start() if best else len(head)
+    label = _first_at(EN_PUBLISHED[1], head, _occurrences(folded_head, EN_LABELS, limit))
+    if label:  # at or before pattern 3's match
+        best, limit = label, label.start()
+    # before pattern 1's match, or at pattern 3's
+    line = _first_at(EN_PUBLISHED[2], head, [
+        s for s in starts if s < limit or (s == limit and not label)])
+    return line or best
+
+
+def _en_source(head: str, folded_head: str) -> re.Match[str] | None:
+    """_first of the EN_SOURCE patterns whose word the head holds, each tried where it can
+    start: at "information" or "source"; at the start of the line before "release" (the
+    white space between may hold line breaks)."""
+    if any(char in head for char in ODD_CASE):
+        return _first([p for word, p in EN_SOURCE if word in folded_head], head)
+    best: re.Match[str] | None = None
+    for word, pattern in EN_SOURCE:
+        words = _occurrences(folded_head, (word,))
+        if not words:
+            continue
+        if word == "source":
+            starts = sorted(words + _occurrences(folded_head, ("information",)))
+        else:
+            ends = [len(head[:at].rstrip()) - 1 for at in words]
+            starts = _line_starts(head, [end for end in ends if end >= 0])
+        match = _first_at(pattern, head, starts)
+        if match and (best is None or match.start() < best.start()):
+            best = match
+    return best
+
+
 def _find_en(doc: Doc, kb: KB, lines: list[tuple[int, int]]) -> None:
     text = doc.text
     head = text[: lines[min(len(lines), 8) - 1][1]] if lines else ""
-    match = _first(EN_PUBLISHED, head)
+    folded_head = doc.folded[:len(head)]
+    match = _en_published(head, folded_head, [s for s, _ in lines[:8]])
     if match and (day := _day(match)):
         doc.published, doc.published_span = day, match.span()
-    folded_head = doc.folded[:len(head)]
-    source = _first([p for word, p in EN_SOURCE if word in folded_head], head)
+    source = _en_source(head, folded_head)
     if source:
         doc.source = _clean_source(source.group("s"))
     content = [(s, e) for s, e in lines if not doc.skipped(s, e)]
@@ -279,7 +365,12 @@ def _skip_repeated_title(doc: Doc, lines: list[tuple[int, int]]) -> None:
     """A headline printed again further down is furniture, not a second mention."""
     if not doc.title_span or not doc.title:
         return
-    key = fold(doc.title).strip(" .。")
+    start, end = doc.title_span
+    # fold maps character by character: the folded text holds the headline's fold
+    title = doc.folded[start:end] if doc.text[start:end] == doc.title else fold(doc.title)
+    key = title.strip(" .。")
+    if doc.folded.find(key, doc.title_span[1] + 1) < 0:  # no line further down holds it
+        return
     for start, end in lines:
         if (start > doc.title_span[1] and end - start >= len(key)
                 and doc.folded[start:end].strip(" .。") == key):
