@@ -7,7 +7,9 @@ doc.skip so that no later step takes a fact from them.
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterator
 
 from luoshi.extract.doc import Doc
 from luoshi.kb.loader import KB
@@ -124,7 +126,7 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 
 def _day(match: re.Match[str]) -> str | None:
-    groups = {k: v for k, v in match.groupdict().items() if v}
+    groups = match.groupdict()
     year = groups.get("y") or groups.get("y2")
     month = groups.get("m") or groups.get("m2")
     day = groups.get("d") or groups.get("d2")
@@ -169,17 +171,17 @@ def _line_starts(text: str, positions: list[int]) -> list[int]:
 
 
 def _en_published(head: str, folded_head: str, starts: list[int]) -> re.Match[str] | None:
-    """_first(EN_PUBLISHED, head), each pattern tried only where it can start (`starts`:
-    where the head's lines start): at the head's start; at a line start (2, 3) whose line
-    holds a day (3); at a label word (1). The leftmost match wins, the pattern listed first
-    at one place."""
+    """_first(EN_PUBLISHED, head), each pattern tried only where it can start: 0 at the
+    head's start; 3 (a line holding a day) from the line of the first "19" or "20" on; 1 at
+    a label word; 2 at line starts (`starts`: where the head's lines start). The leftmost
+    match wins, the pattern listed first at one place."""
     if any(char in head for char in ODD_CASE):
         return _first(EN_PUBLISHED, head)
     if match := EN_PUBLISHED[0].match(head):
         return match
-    # the day that pattern 3 needs starts in the first 61 characters of its line
-    best = _first_at(EN_PUBLISHED[3], head, [
-        s for s in starts if head.find("19", s, s + 62) >= 0 or head.find("20", s, s + 62) >= 0])
+    # pattern 3 starts a line holding a day: from the line of the first "19" or "20" on
+    years = [at for at in (head.find("19"), head.find("20")) if at >= 0]
+    best = EN_PUBLISHED[3].search(head, head.rfind("\n", 0, min(years)) + 1) if years else None
     limit = best.start() if best else len(head)
     label = _first_at(EN_PUBLISHED[1], head, _occurrences(folded_head, EN_LABELS, limit))
     if label:  # at or before pattern 3's match
@@ -222,14 +224,15 @@ def _find_en(doc: Doc, kb: KB, lines: list[tuple[int, int]]) -> None:
     source = _en_source(head, folded_head)
     if source:
         doc.source = _clean_source(source.group("s"))
-    content = [(s, e) for s, e in lines if not doc.skipped(s, e)]
-    if len(content) < 2:
+    content = _content(doc, lines)
+    title_line, second = next(content, None), next(content, None)
+    if title_line is None or second is None:
         return
-    title_start, title_end = content[0]
+    title_start, title_end = title_line
     title = TITLE_PREFIX.sub("", text[title_start:title_end]).strip()
     doc.title = title or None
     doc.title_span = (title_end - len(title), title_end) if title else None
-    doc.body_start = _body_start(text, content, MAX_SUBTITLE)
+    doc.body_start = _body_start(text, second, content, MAX_SUBTITLE)
     _find_en_dateline(doc)
 
 
@@ -258,15 +261,20 @@ def _find_en_dateline(doc: Doc) -> None:
     doc.dateline = f"{year:04d}-{month:02d}-{int(match.group('d')):02d}"
 
 
-def _body_start(text: str, content: list[tuple[int, int]], max_subtitle: int) -> int:
-    """The first line after the headline block: a long line or a full sentence."""
-    for index, (start, end) in enumerate(content):
+def _content(doc: Doc, lines: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """The lines not skipped, asked for one by one: most reports need the first few."""
+    return (span for span in lines if not doc.skipped(*span))
+
+
+def _body_start(text: str, second: tuple[int, int], rest: Iterator[tuple[int, int]],
+                max_subtitle: int) -> int:
+    """The first line after the headline block (the first content line): a long line or
+    a full sentence, else the second line."""
+    for start, end in itertools.chain([second], rest):
         line = text[start:end].strip()
-        if index == 0:
-            continue
         if len(line) > max_subtitle or line.endswith((".", "。", "”", "\"", ";", "；")):
             return start
-    return content[1][0] if len(content) > 1 else 0
+    return second[0]
 
 
 def _clean_source(value: str) -> str | None:
@@ -282,17 +290,18 @@ def _find_zh(doc: Doc, kb: KB, lines: list[tuple[int, int]]) -> None:
         doc.published, doc.published_span = day, match.span()
     doc.source = _zh_source(doc, kb, head)
     marker = ZH_BODY_MARKER.search(text, 0, 400)
-    content = [(s, e) for s, e in lines if not doc.skipped(s, e)]
+    content = _content(doc, lines)
+    title_line, second = (None, None) if marker else (next(content, None), next(content, None))
     if marker:
         doc.skip.append((0, marker.end()))
         doc.body_start = marker.end()
-    elif len(content) >= 2:
-        title_start, title_end = content[0]
+    elif title_line is not None and second is not None:
+        title_start, title_end = title_line
         raw = text[title_start:title_end]
         title = TITLE_PREFIX.sub("", raw).strip()
         doc.title = title or None
         doc.title_span = (title_end - len(title), title_end) if title else None
-        doc.body_start = _body_start(text, content, ZH_MAX_SUBTITLE)
+        doc.body_start = _body_start(text, second, content, ZH_MAX_SUBTITLE)
     _find_dateline(doc, kb)
 
 
