@@ -74,6 +74,11 @@ def test_furniture_odd_case_characters_are_all_that_re_i_takes_for_ascii_letters
 
 
 # pieces of furniture lines, so that most heads drawn hold several candidate matches
+def test_furniture_fold_keeps_the_odd_case_characters() -> None:
+    # the fast paths look for them in the folded text
+    assert fold("".join(ODD_CASE)) == "".join(ODD_CASE)
+
+
 WORDS = ["Release time: ", "release ", "Posted on ", "post", "Published ", "publishing at ",
          "Publication date：", "ISSUE ", "Date: ", "date ", "TIME:", "time ", "Source: ",
          "Information source：", "source", "Weifang Daily", " News", "Font:", "|", ".", " ",
@@ -103,6 +108,9 @@ def test_furniture_en_published_as_the_first_of_the_patterns(head: str) -> None:
 
 @given(HEAD)
 @settings(max_examples=2000)
+@example("A" + "b" * 40 + " \n Release time: ")  # an outlet's name of 41 characters
+@example("A" + "b" * 41 + " Release time: ")
+@example("Print\nInformation source: Weifang Daily\nWeifang Daily release time: ")
 def test_furniture_en_source_as_the_first_of_the_patterns(head: str) -> None:
     folded = fold(head)
     expected = _first([p for word, p in EN_SOURCE if word in folded], head)

@@ -170,18 +170,26 @@ def _line_starts(text: str, positions: list[int]) -> list[int]:
     return sorted({text.rfind("\n", 0, at) + 1 for at in positions})
 
 
+def _odd_case(folded: str) -> bool:
+    """Whether the text holds a character of ODD_CASE (fold keeps them)."""
+    return not folded.isascii() and any(char in folded for char in ODD_CASE)
+
+
 def _en_published(head: str, folded_head: str, starts: list[int]) -> re.Match[str] | None:
     """_first(EN_PUBLISHED, head), each pattern tried only where it can start: 0 at the
-    head's start; 3 (a line holding a day) from the line of the first "19" or "20" on; 1 at
-    a label word; 2 at line starts (`starts`: where the head's lines start). The leftmost
-    match wins, the pattern listed first at one place."""
-    if any(char in head for char in ODD_CASE):
+    head's start; 3 at line starts (`starts`: where the head's lines start) with a year's
+    digits in reach; 1 at a label word; 2 at line starts. The leftmost match wins, the
+    pattern listed first at one place."""
+    if _odd_case(folded_head):
         return _first(EN_PUBLISHED, head)
     if match := EN_PUBLISHED[0].match(head):
         return match
-    # pattern 3 starts a line holding a day: from the line of the first "19" or "20" on
-    years = [at for at in (head.find("19"), head.find("20")) if at >= 0]
-    best = EN_PUBLISHED[3].search(head, head.rfind("\n", 0, min(years)) + 1) if years else None
+    best = None
+    for start in starts:  # pattern 3's day starts in the first 61 characters of its line
+        if (folded_head.find("19", start, start + 62) >= 0
+                or folded_head.find("20", start, start + 62) >= 0) and (
+                best := EN_PUBLISHED[3].match(head, start)):
+            break
     limit = best.start() if best else len(head)
     label = _first_at(EN_PUBLISHED[1], head, _occurrences(folded_head, EN_LABELS, limit))
     if label:  # at or before pattern 3's match
@@ -194,24 +202,22 @@ def _en_published(head: str, folded_head: str, starts: list[int]) -> re.Match[st
 
 def _en_source(head: str, folded_head: str) -> re.Match[str] | None:
     """_first of the EN_SOURCE patterns whose word the head holds, each tried where it can
-    start: at "information" or "source"; at the start of the line before "release" (the
-    white space between may hold line breaks)."""
-    if any(char in head for char in ODD_CASE):
+    start: at the start of the line before "release" (the white space between may hold
+    line breaks); at "information" or "source", up to where the first matched."""
+    if _odd_case(folded_head):
         return _first([p for word, p in EN_SOURCE if word in folded_head], head)
-    best: re.Match[str] | None = None
-    for word, pattern in EN_SOURCE:
-        words = _occurrences(folded_head, (word,))
-        if not words:
-            continue
-        if word == "source":
-            starts = sorted(words + _occurrences(folded_head, ("information",)))
-        else:
-            ends = [len(head[:at].rstrip()) - 1 for at in words]
-            starts = _line_starts(head, [end for end in ends if end >= 0])
-        match = _first_at(pattern, head, starts)
-        if match and (best is None or match.start() < best.start()):
-            best = match
-    return best
+    (source_word, by_source), (release_word, by_release) = EN_SOURCE
+    best = None
+    at = folded_head.find(release_word)
+    while at >= 0 and best is None:
+        end = len(head[:at].rstrip()) - 1  # the last character before the white space
+        line_start = head.rfind("\n", 0, end) + 1
+        if 0 <= end <= line_start + 40:  # the outlet's name, at most 41 characters, holds it
+            best = by_release.match(head, line_start)
+        at = folded_head.find(release_word, at + 1)
+    limit = best.start() if best else len(head)
+    return _first_at(by_source, head, _occurrences(
+        folded_head, ("information", source_word), limit)) or best
 
 
 def _find_en(doc: Doc, kb: KB, lines: list[tuple[int, int]]) -> None:
