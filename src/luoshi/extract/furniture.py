@@ -166,10 +166,6 @@ def _occurrences(folded: str, words: tuple[str, ...], last: int | None = None) -
     return sorted(found)
 
 
-def _line_starts(text: str, positions: list[int]) -> list[int]:
-    return sorted({text.rfind("\n", 0, at) + 1 for at in positions})
-
-
 def _odd_case(folded: str) -> bool:
     """Whether the text holds a character of ODD_CASE (fold keeps them)."""
     return not folded.isascii() and any(char in folded for char in ODD_CASE)
