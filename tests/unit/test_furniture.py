@@ -14,6 +14,7 @@ from luoshi.extract.furniture import (
     EN_PUBLISHED,
     EN_SOURCE,
     FURNITURE_LINE,
+    MAX_FURNITURE_LINE,
     ODD_CASE,
     _en_published,
     _en_source,
@@ -21,6 +22,7 @@ from luoshi.extract.furniture import (
     _is_furniture,
     _lines,
 )
+from luoshi.extract.spans import SpanIndex
 from luoshi.normalize import fold
 from tests.unit.test_meeting import top_level_alternatives
 
@@ -102,7 +104,7 @@ def same(a: re.Match[str] | None, b: re.Match[str] | None) -> bool:
 @example("x" * 60 + " 2023-12-15")
 @example("Weifang Daily ſ\nRelease time: 2019/3/4")
 def test_furniture_en_published_as_the_first_of_the_patterns(head: str) -> None:
-    starts = [s for s, _ in _lines(head)]
+    starts = [s for s, _ in _lines(head)[0]]
     assert same(_en_published(head, fold(head), starts), _first(EN_PUBLISHED, head))
 
 
@@ -131,7 +133,13 @@ def test_furniture_lines_are_those_with_more_than_white_space(text: str) -> None
     for line in text.split("\n"):
         spans.append((cursor, cursor + len(line)))
         cursor += len(line) + 1
-    assert _lines(text) == [(s, e) for s, e in spans if text[s:e].strip()]
+    lines = [(s, e) for s, e in spans if text[s:e].strip()]
+    furniture = [(s, e) for s, e in lines if e - s <= MAX_FURNITURE_LINE and (
+        BOILERPLATE_LINE.match(text[s:e]) or FURNITURE_LINE.match(text[s:e]))]
+    assert _lines(text) == (lines, furniture)
+    # lines are apart: a line lies inside a furniture line only if it is one
+    index = SpanIndex(furniture)
+    assert all(index.contains(*line) == (line in furniture) for line in lines)
 
 
 @given(st.text(alphabet=st.sampled_from(list("Aa 學學“-ＡＢ．")), max_size=30), st.data())

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from luoshi.extract.doc import Doc
 from luoshi.kb.loader import KB
 from luoshi.normalize import fold
+from luoshi.record import Span
 
 ISO_DAY = r"(?P<y>(?:19|20)\d\d)[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})"
 ZH_DAY = r"(?P<y>(?:19|20)\d\d)年(?P<m>\d{1,2})月(?P<d>\d{1,2})日"
@@ -91,15 +92,16 @@ ZH_MAX_SUBTITLE = 60
 
 def find_furniture(doc: Doc, kb: KB) -> None:
     """Step: published, source, title, body_start, skip, dateline."""
-    text = doc.text
-    lines = _lines(text)
-    for start, end in lines:
-        if end - start <= MAX_FURNITURE_LINE and _is_furniture(text[start:end]):
-            doc.skip.append((start, end))
+    lines, furniture = _lines(doc.text)
+    # Until the steps below add to skip, a line is skipped if it is a furniture line (lines
+    # are apart): a set answers that faster than doc.skipped, unless skip held spans before
+    skipped: Callable[[Span], bool] = (
+        (lambda span: doc.skipped(*span)) if doc.skip else set(furniture).__contains__)
+    doc.skip += furniture
     if doc.lang == "zh":
-        _find_zh(doc, kb, lines)
+        _find_zh(doc, kb, lines, skipped)
     else:
-        _find_en(doc, kb, lines)
+        _find_en(doc, kb, lines, skipped)
     if doc.published is None and doc.published_hint:
         doc.published = doc.published_hint
     if doc.title:
@@ -114,15 +116,20 @@ def _is_furniture(line: str) -> bool:
         FURNITURE_LINE.match(line))
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
-    """Spans of the lines that hold more than white space."""
-    spans, cursor = [], 0
+def _lines(text: str) -> tuple[list[Span], list[Span]]:
+    """Spans of the lines that hold more than white space, and of those that are
+    furniture (short lines matched by BOILERPLATE_LINE or FURNITURE_LINE)."""
+    spans: list[Span] = []
+    furniture: list[Span] = []
+    cursor = 0
     for line in text.split("\n"):
         end = cursor + len(line)
         if line and not line.isspace():
             spans.append((cursor, end))
+            if end - cursor <= MAX_FURNITURE_LINE and _is_furniture(line):
+                furniture.append((cursor, end))
         cursor = end + 1
-    return spans
+    return spans, furniture
 
 
 def _day(match: re.Match[str]) -> str | None:
@@ -216,7 +223,7 @@ def _en_source(head: str, folded_head: str) -> re.Match[str] | None:
         folded_head, ("information", source_word), limit)) or best
 
 
-def _find_en(doc: Doc, kb: KB, lines: list[tuple[int, int]]) -> None:
+def _find_en(doc: Doc, kb: KB, lines: list[Span], skipped: Callable[[Span], bool]) -> None:
     text = doc.text
     head = text[: lines[min(len(lines), 8) - 1][1]] if lines else ""
     folded_head = doc.folded[:len(head)]
@@ -226,7 +233,7 @@ def _find_en(doc: Doc, kb: KB, lines: list[tuple[int, int]]) -> None:
     source = _en_source(head, folded_head)
     if source:
         doc.source = _clean_source(source.group("s"))
-    content = _content(doc, lines)
+    content = _content(lines, skipped)
     title_line, second = next(content, None), next(content, None)
     if title_line is None or second is None:
         return
@@ -263,9 +270,9 @@ def _find_en_dateline(doc: Doc) -> None:
     doc.dateline = f"{year:04d}-{month:02d}-{int(match.group('d')):02d}"
 
 
-def _content(doc: Doc, lines: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+def _content(lines: list[Span], skipped: Callable[[Span], bool]) -> Iterator[Span]:
     """The lines not skipped, asked for one by one: most reports need the first few."""
-    return (span for span in lines if not doc.skipped(*span))
+    return (span for span in lines if not skipped(span))
 
 
 def _body_start(text: str, second: tuple[int, int], rest: Iterator[tuple[int, int]],
@@ -284,7 +291,7 @@ def _clean_source(value: str) -> str | None:
     return value or None
 
 
-def _find_zh(doc: Doc, kb: KB, lines: list[tuple[int, int]]) -> None:
+def _find_zh(doc: Doc, kb: KB, lines: list[Span], skipped: Callable[[Span], bool]) -> None:
     text = doc.text
     head = text[:400]
     match = _first(ZH_PUBLISHED, head)
@@ -292,7 +299,7 @@ def _find_zh(doc: Doc, kb: KB, lines: list[tuple[int, int]]) -> None:
         doc.published, doc.published_span = day, match.span()
     doc.source = _zh_source(doc, kb, head)
     marker = ZH_BODY_MARKER.search(text, 0, 400)
-    content = _content(doc, lines)
+    content = _content(lines, skipped)
     title_line, second = (None, None) if marker else (next(content, None), next(content, None))
     if marker:
         doc.skip.append((0, marker.end()))
