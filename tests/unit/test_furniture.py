@@ -16,11 +16,17 @@ from luoshi.extract.furniture import (
     FURNITURE_LINE,
     MAX_FURNITURE_LINE,
     ODD_CASE,
+    ZH_HEADER_LINE,
+    ZH_PUBLISHED,
+    ZH_SOURCE,
     _en_published,
     _en_source,
     _first,
     _is_furniture,
     _lines,
+    _search_lines,
+    _zh_published,
+    _zh_source_match,
 )
 from luoshi.extract.spans import SpanIndex
 from luoshi.normalize import fold
@@ -148,3 +154,19 @@ def test_furniture_fold_of_a_slice_is_the_slice_of_the_fold(text: str, data: st.
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     assert fold(text)[start:end] == fold(text[start:end])
+
+
+ZH_WORDS = ["发布时间：", "发表日期:", "更新时间 ", "来源：", "锦州日报", "|", " | ", "《新闻联播》", "#",
+            "# ", "（20231215）", "(20231215)", "2023年7月28日", "2023-12-15", "23-12-15", "19", "20",
+            "08:15", " ", "  ", "\n", "\n\n", "\t", "，", "正文：", "x", "12月1日电", "央视网"]
+ZH_HEAD = st.lists(st.sampled_from(ZH_WORDS), max_size=16).map("".join)
+
+
+@given(ZH_HEAD)
+@settings(max_examples=2000)
+@example("\n\n2012-12-12 08:15")  # pattern 6 from a blank line, its white space a line break
+@example("x\n# 《新闻联播》（20231215）")
+def test_furniture_zh_published_and_source_as_the_first_of_the_patterns(head: str) -> None:
+    assert same(_zh_published(head), _first(ZH_PUBLISHED, head))
+    assert same(_zh_source_match(head), _first(ZH_SOURCE, head))
+    assert same(_search_lines(ZH_HEADER_LINE, head), ZH_HEADER_LINE.search(head))

@@ -75,6 +75,15 @@ FURNITURE_LINE = re.compile(
     r"|(?:date|time)\s*[:：]\s*\d.*|来源[:：].*|发布时间[:：].*|#\s*《.*》.*|央视网\s+\d{4}-.*)$",
     re.I | re.M,
 )
+def _behind_line_break(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """A pattern that starts with "^" (re.M) after a line break instead: a search for it
+    skips from line break to line break, where one for "^" tries every position."""
+    assert pattern.pattern.startswith("^") and pattern.flags & re.M
+    return re.compile("\n" + pattern.pattern[1:], pattern.flags)
+
+
+LINE_STARTING = {p: _behind_line_break(p) for p in (
+    ZH_PUBLISHED[2], ZH_PUBLISHED[5], ZH_PUBLISHED[6], ZH_SOURCE[1], ZH_HEADER_LINE)}
 TITLE_PREFIX = re.compile(r"^\s*(?:date\s+\d{4}-\d{1,2}-\d{1,2}\s+|\[(?:视频|video)\]\s*|#+\s*)",
                           re.I)
 # Every BOILERPLATE_LINE alternative starts with one of these (after white space), and every
@@ -291,10 +300,35 @@ def _clean_source(value: str) -> str | None:
     return value or None
 
 
+def _search_lines(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """pattern.search(text) for a pattern of LINE_STARTING: at the text's start, else at
+    the first line break its _behind_line_break version finds."""
+    if match := pattern.match(text):
+        return match
+    found = LINE_STARTING[pattern].search(text)
+    return pattern.match(text, found.start() + 1) if found else None
+
+
+def _zh_published(head: str) -> re.Match[str] | None:
+    """_first(ZH_PUBLISHED, head), those that start a line searched from line to line."""
+    found = [m for m in (
+        ZH_PUBLISHED[0].search(head), ZH_PUBLISHED[1].search(head),
+        _search_lines(ZH_PUBLISHED[2], head) if "《" in head else None,
+        ZH_PUBLISHED[3].search(head), ZH_PUBLISHED[4].search(head),
+        _search_lines(ZH_PUBLISHED[5], head), _search_lines(ZH_PUBLISHED[6], head)) if m]
+    return min(found, key=lambda m: m.start()) if found else None
+
+
+def _zh_source_match(head: str) -> re.Match[str] | None:
+    """_first(ZH_SOURCE, head), the second searched from line to line."""
+    found = [m for m in (ZH_SOURCE[0].search(head), _search_lines(ZH_SOURCE[1], head)) if m]
+    return min(found, key=lambda m: m.start()) if found else None
+
+
 def _find_zh(doc: Doc, kb: KB, lines: list[Span], skipped: Callable[[Span], bool]) -> None:
     text = doc.text
     head = text[:400]
-    match = _first(ZH_PUBLISHED, head)
+    match = _zh_published(head)
     if match and (day := _day(match)):
         doc.published, doc.published_span = day, match.span()
     doc.source = _zh_source(doc, kb, head)
@@ -316,10 +350,10 @@ def _find_zh(doc: Doc, kb: KB, lines: list[Span], skipped: Callable[[Span], bool
 
 def _zh_source(doc: Doc, kb: KB, head: str) -> str | None:
     text = doc.text
-    header = ZH_HEADER_LINE.search(head)
+    header = _search_lines(ZH_HEADER_LINE, head) if "《" in head else None
     if header:
         return _outlet_name(kb, "新闻联播") if header.group("s") == "新闻联播" else header.group("s")
-    match = _first(ZH_SOURCE, head) or _first(ZH_SOURCE[:1], text[-200:])
+    match = _zh_source_match(head) or _first(ZH_SOURCE[:1], text[-200:])
     if match:
         return _outlet_name(kb, match.group("s"))
     return None
