@@ -76,6 +76,8 @@ FURNITURE_LINE = re.compile(
     r"|(?:date|time)\s*[:：]\s*\d.*|来源[:：].*|发布时间[:：].*|#\s*《.*》.*|央视网\s+\d{4}-.*)$",
     re.I | re.M,
 )
+
+
 def _behind_line_break(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """A pattern that starts with "^" (re.M) after a line break instead: a search for it
     skips from line break to line break, where one for "^" tries every position."""
@@ -83,6 +85,7 @@ def _behind_line_break(pattern: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile("\n" + pattern.pattern[1:], pattern.flags)
 
 
+# patterns searched from line break to line break (_search_lines)
 LINE_STARTING = {p: _behind_line_break(p) for p in (
     ZH_PUBLISHED[2], ZH_PUBLISHED[5], ZH_PUBLISHED[6], ZH_SOURCE[1], ZH_HEADER_LINE)}
 TITLE_PREFIX = re.compile(r"^\s*(?:date\s+\d{4}-\d{1,2}-\d{1,2}\s+|\[(?:视频|video)\]\s*|#+\s*)",
@@ -289,8 +292,7 @@ def _content(lines: list[Span], skipped: Callable[[Span], bool]) -> Iterator[Spa
     return (span for span in lines if not skipped(span))
 
 
-def _body_start(text: str, second: tuple[int, int], rest: Iterator[tuple[int, int]],
-                max_subtitle: int) -> int:
+def _body_start(text: str, second: Span, rest: Iterator[Span], max_subtitle: int) -> int:
     """The first line after the headline block (the first content line): a long line or
     a full sentence, else the second line."""
     for start, end in itertools.chain([second], rest):
@@ -422,9 +424,10 @@ def _skip_repeated_title(doc: Doc, lines: list[tuple[int, int]]) -> None:
     """A headline printed again further down is furniture, not a second mention."""
     if not doc.title_span or not doc.title:
         return
-    start, end = doc.title_span
+    title_start, title_end = doc.title_span
     # fold maps character by character: the folded text holds the headline's fold
-    title = doc.folded[start:end] if doc.text[start:end] == doc.title else fold(doc.title)
+    title = (doc.folded[title_start:title_end] if doc.text[title_start:title_end] == doc.title
+             else fold(doc.title))
     key = title.strip(" .。")
     if doc.folded.find(key, doc.title_span[1] + 1) < 0:  # no line further down holds it
         return
