@@ -8,6 +8,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from luoshi.extract.doc import Doc
 from luoshi.extract.furniture import (
     BOILERPLATE_FIRST,
     BOILERPLATE_LINE,
@@ -25,6 +26,7 @@ from luoshi.extract.furniture import (
     _is_furniture,
     _lines,
     _search_lines,
+    _skip_repeated_title,
     _zh_published,
     _zh_source_match,
 )
@@ -170,3 +172,27 @@ def test_furniture_zh_published_and_source_as_the_first_of_the_patterns(head: st
     assert same(_zh_published(head), _first(ZH_PUBLISHED, head))
     assert same(_zh_source_match(head), _first(ZH_SOURCE, head))
     assert same(_search_lines(ZH_HEADER_LINE, head), ZH_HEADER_LINE.search(head))
+
+
+TITLE_LINES = st.lists(st.sampled_from(["Title", "Title.", " Title ", "TITLE", "Ｔｉｔｌｅ", "x",
+                                        "Title x", "。", "", " "]), min_size=1, max_size=8)
+
+
+@given(TITLE_LINES)
+def test_furniture_repeated_headline_skipped_as_by_a_scan_of_every_line(lines: list[str]
+                                                                        ) -> None:
+    text = "\n".join(lines)
+    doc = Doc(text=text, doc_id="t", folded=fold(text))
+    spans = _lines(text)[0]
+    if not spans:
+        return
+    start, end = spans[0]
+    doc.title = text[start:end].strip() or None
+    doc.title_span = (end - len(doc.title), end) if doc.title else None  # as _find_en sets it
+    _skip_repeated_title(doc, spans)
+    expected = []
+    if doc.title and doc.title_span:
+        key = fold(doc.title).strip(" .。")
+        expected = [(s, e) for s, e in spans if s > doc.title_span[1] and e - s >= len(key)
+                    and doc.folded[s:e].strip(" .。") == key]
+    assert doc.skip == expected
