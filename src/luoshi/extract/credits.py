@@ -53,6 +53,14 @@ ZH_NOT_NAME_WORDS = ("全媒体", "融媒体", "报", "网", "台", "社", "特�
 # reports have no credit line, and the patterns cost more than these substring tests
 EN_CREDIT_WORDS = ("reporter", "correspondent", "editor", "photo", "written", "author",
                    "picture")
+# An English block starts at "(" or "[" or at a line start before one of these words:
+# EN_CREDIT_BLOCK is tried only there (the lines are found in the folded text by a search
+# that skips from line break to line break). Such a block holds a word of EN_CREDIT_WORDS
+# unless the text holds a character that re.I takes for an ASCII letter and fold keeps
+# ("ſ", the Kelvin sign, "İ", "ı"): a text with one is searched as before.
+EN_CREDIT_LINE = re.compile(
+    r"\n[^\S\n]*(?:responsible|editor|reporter|correspondent|photo|author|picture)")
+ODD_CASE = ("ſ", "\u212a", "İ", "ı")
 ZH_CREDIT_WORDS = ("记者", "通讯员", "实习生", "编辑", "责编", "摄影")
 
 
@@ -64,12 +72,32 @@ def find_credits(doc: Doc, kb: KB) -> None:
         for block in blocks:
             _zh_block(doc, kb, block.start(), block.end())
     else:
-        blocks = (list(EN_CREDIT_BLOCK.finditer(doc.text))
-                  if any(word in doc.folded for word in EN_CREDIT_WORDS) else [])
+        blocks = _en_blocks(doc.text, doc.folded)
         for block in blocks:
             _en_block(doc, kb, block.start(), block.end())
     for block in blocks:
         doc.skip.append(block.span())
+
+
+def _en_blocks(text: str, folded: str) -> list[re.Match[str]]:
+    """EN_CREDIT_BLOCK.finditer(text) where the folded text holds a word of
+    EN_CREDIT_WORDS (else none), the pattern tried only where a block can start."""
+    if not folded.isascii() and any(char in folded for char in ODD_CASE):
+        return (list(EN_CREDIT_BLOCK.finditer(text))
+                if any(word in folded for word in EN_CREDIT_WORDS) else [])
+    places = [0, *(m.start() + 1 for m in EN_CREDIT_LINE.finditer(folded))]
+    for bracket in "([":
+        at = text.find(bracket)
+        while at >= 0:
+            places.append(at)
+            at = text.find(bracket, at + 1)
+    blocks: list[re.Match[str]] = []
+    end = 0
+    for place in sorted(places):
+        if place >= end and (block := EN_CREDIT_BLOCK.match(text, place)):
+            blocks.append(block)
+            end = block.end()
+    return blocks
 
 
 def _add(doc: Doc, credit: Credit) -> None:

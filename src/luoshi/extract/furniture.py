@@ -7,11 +7,15 @@ doc.skip so that no later step takes a fact from them.
 
 from __future__ import annotations
 
+import functools
+import itertools
 import re
+from collections.abc import Callable, Iterator
 
 from luoshi.extract.doc import Doc
 from luoshi.kb.loader import KB
 from luoshi.normalize import fold
+from luoshi.record import Span
 
 ISO_DAY = r"(?P<y>(?:19|20)\d\d)[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})"
 ZH_DAY = r"(?P<y>(?:19|20)\d\d)年(?P<m>\d{1,2})月(?P<d>\d{1,2})日"
@@ -72,8 +76,31 @@ FURNITURE_LINE = re.compile(
     r"|(?:date|time)\s*[:：]\s*\d.*|来源[:：].*|发布时间[:：].*|#\s*《.*》.*|央视网\s+\d{4}-.*)$",
     re.I | re.M,
 )
+
+
+def _behind_line_break(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """A pattern that starts with "^" (re.M) after a line break instead: a search for it
+    skips from line break to line break, where one for "^" tries every position."""
+    assert pattern.pattern.startswith("^") and pattern.flags & re.M
+    return re.compile("\n" + pattern.pattern[1:], pattern.flags)
+
+
+# patterns searched from line break to line break (_search_lines)
+LINE_STARTING = {p: _behind_line_break(p) for p in (
+    ZH_PUBLISHED[2], ZH_PUBLISHED[5], ZH_PUBLISHED[6], ZH_SOURCE[1], ZH_HEADER_LINE)}
 TITLE_PREFIX = re.compile(r"^\s*(?:date\s+\d{4}-\d{1,2}-\d{1,2}\s+|\[(?:视频|video)\]\s*|#+\s*)",
                           re.I)
+# Every BOILERPLATE_LINE alternative starts with one of these (after white space), and every
+# FURNITURE_LINE alternative holds ":", "：", "《" or "央视网": lines without are not matched.
+# "S"/"s"/"ſ" are the characters re.I matches to "s", and so on (tests/unit/test_furniture.py)
+BOILERPLATE_FIRST = frozenset("[【打关返责分扫相" "sSſaApPlLvVfFcCbB")
+# characters other than ASCII letters that re.I takes for one ("ſ" is "s", the Kelvin
+# sign "k", "İ" and "ı" "i"); fold keeps them, so a text holding one is searched in full
+ODD_CASE = ("ſ", "\u212a", "İ", "ı")
+EN_LABELS = ("release", "publi", "post", "issue")  # EN_PUBLISHED[1] starts with one
+# a site prints the same buttons and labels ("Print | Close", "Share This Post") on every
+# page: the answers for the short lines seen last are remembered
+FURNITURE_LINES_REMEMBERED = 2048
 MAX_FURNITURE_LINE = 160  # a longer line holding "来源：" is a whole report printed on one line
 MAX_SUBTITLE = 160  # headline and subtitle lines are short; the body's first paragraph is not
 ZH_MAX_SUBTITLE = 60
@@ -81,33 +108,49 @@ ZH_MAX_SUBTITLE = 60
 
 def find_furniture(doc: Doc, kb: KB) -> None:
     """Step: published, source, title, body_start, skip, dateline."""
-    text = doc.text
-    lines = _lines(text)
-    for start, end in lines:
-        line = text[start:end]
-        if len(line) <= MAX_FURNITURE_LINE and (
-                BOILERPLATE_LINE.match(line) or FURNITURE_LINE.match(line)):
-            doc.skip.append((start, end))
+    lines, furniture = _lines(doc.text)
+    # Until the steps below add to skip, a line is skipped if it is a furniture line (lines
+    # are apart): a set answers that faster than doc.skipped, unless skip held spans before
+    skipped: Callable[[Span], bool] = (
+        (lambda span: doc.skipped(*span)) if doc.skip else set(furniture).__contains__)
+    doc.skip += furniture
     if doc.lang == "zh":
-        _find_zh(doc, kb, lines)
+        _find_zh(doc, kb, lines, skipped)
     else:
-        _find_en(doc, kb, lines)
+        _find_en(doc, kb, lines, skipped)
     if doc.published is None and doc.published_hint:
         doc.published = doc.published_hint
     if doc.title:
         _skip_repeated_title(doc, lines)
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
-    spans, cursor = [], 0
+@functools.lru_cache(maxsize=FURNITURE_LINES_REMEMBERED)
+def _is_furniture(line: str) -> bool:
+    """BOILERPLATE_LINE or FURNITURE_LINE matches, each tried only where it can."""
+    if line.lstrip()[:1] in BOILERPLATE_FIRST and BOILERPLATE_LINE.match(line):
+        return True
+    return (":" in line or "：" in line or "《" in line or "央视网" in line) and bool(
+        FURNITURE_LINE.match(line))
+
+
+def _lines(text: str) -> tuple[list[Span], list[Span]]:
+    """Spans of the lines that hold more than white space, and of those that are
+    furniture (short lines matched by BOILERPLATE_LINE or FURNITURE_LINE)."""
+    spans: list[Span] = []
+    furniture: list[Span] = []
+    cursor = 0
     for line in text.split("\n"):
-        spans.append((cursor, cursor + len(line)))
-        cursor += len(line) + 1
-    return [(s, e) for s, e in spans if text[s:e].strip()]
+        end = cursor + len(line)
+        if line and not line.isspace():
+            spans.append((cursor, end))
+            if end - cursor <= MAX_FURNITURE_LINE and _is_furniture(line):
+                furniture.append((cursor, end))
+        cursor = end + 1
+    return spans, furniture
 
 
 def _day(match: re.Match[str]) -> str | None:
-    groups = {k: v for k, v in match.groupdict().items() if v}
+    groups = match.groupdict()
     year = groups.get("y") or groups.get("y2")
     month = groups.get("m") or groups.get("m2")
     day = groups.get("d") or groups.get("d2")
@@ -126,24 +169,96 @@ def _first(patterns: list[re.Pattern[str]], text: str) -> re.Match[str] | None:
     return min(found, key=lambda m: m.start()) if found else None
 
 
-def _find_en(doc: Doc, kb: KB, lines: list[tuple[int, int]]) -> None:
+def _first_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> re.Match[str] | None:
+    """The leftmost match of pattern that starts at one of `starts` (ascending): where
+    these are all the places a match can start, what pattern.search(text) finds."""
+    for start in starts:
+        if match := pattern.match(text, start):
+            return match
+    return None
+
+
+def _occurrences(folded: str, words: tuple[str, ...], last: int | None = None) -> list[int]:
+    """Where the words occur in folded (starting at `last` at the latest), ascending."""
+    found = []
+    for word in words:
+        end = len(folded) if last is None else last + len(word)
+        at = folded.find(word, 0, end)
+        while at >= 0:
+            found.append(at)
+            at = folded.find(word, at + 1, end)
+    return sorted(found)
+
+
+def _odd_case(folded: str) -> bool:
+    """Whether the text holds a character of ODD_CASE (fold keeps them)."""
+    return not folded.isascii() and any(char in folded for char in ODD_CASE)
+
+
+def _en_published(head: str, folded_head: str, starts: list[int]) -> re.Match[str] | None:
+    """_first(EN_PUBLISHED, head), each pattern tried only where it can start: 0 at the
+    head's start; 3 at line starts (`starts`: where the head's lines start) with a year's
+    digits in reach; 1 at a label word; 2 at line starts. The leftmost match wins, the
+    pattern listed first at one place."""
+    if _odd_case(folded_head):
+        return _first(EN_PUBLISHED, head)
+    if match := EN_PUBLISHED[0].match(head):
+        return match
+    best = None
+    for start in starts:  # pattern 3's day starts in the first 61 characters of its line
+        if (folded_head.find("19", start, start + 62) >= 0
+                or folded_head.find("20", start, start + 62) >= 0) and (
+                best := EN_PUBLISHED[3].match(head, start)):
+            break
+    limit = best.start() if best else len(head)
+    label = _first_at(EN_PUBLISHED[1], head, _occurrences(folded_head, EN_LABELS, limit))
+    if label:  # at or before pattern 3's match
+        best, limit = label, label.start()
+    # before pattern 1's match, or at pattern 3's
+    line = _first_at(EN_PUBLISHED[2], head, [
+        s for s in starts if s < limit or (s == limit and not label)])
+    return line or best
+
+
+def _en_source(head: str, folded_head: str) -> re.Match[str] | None:
+    """_first of the EN_SOURCE patterns whose word the head holds, each tried where it can
+    start: at the start of the line before "release" (the white space between may hold
+    line breaks); at "information" or "source", up to where the first matched."""
+    if _odd_case(folded_head):
+        return _first([p for word, p in EN_SOURCE if word in folded_head], head)
+    (source_word, by_source), (release_word, by_release) = EN_SOURCE
+    best = None
+    at = folded_head.find(release_word)
+    while at >= 0 and best is None:
+        end = len(head[:at].rstrip()) - 1  # the last character before the white space
+        line_start = head.rfind("\n", 0, end) + 1
+        if 0 <= end <= line_start + 40:  # the outlet's name, at most 41 characters, holds it
+            best = by_release.match(head, line_start)
+        at = folded_head.find(release_word, at + 1)
+    limit = best.start() if best else len(head)
+    return _first_at(by_source, head, _occurrences(
+        folded_head, ("information", source_word), limit)) or best
+
+
+def _find_en(doc: Doc, kb: KB, lines: list[Span], skipped: Callable[[Span], bool]) -> None:
     text = doc.text
     head = text[: lines[min(len(lines), 8) - 1][1]] if lines else ""
-    match = _first(EN_PUBLISHED, head)
+    folded_head = doc.folded[:len(head)]
+    match = _en_published(head, folded_head, [s for s, _ in lines[:8]])
     if match and (day := _day(match)):
         doc.published, doc.published_span = day, match.span()
-    folded_head = doc.folded[:len(head)]
-    source = _first([p for word, p in EN_SOURCE if word in folded_head], head)
+    source = _en_source(head, folded_head)
     if source:
         doc.source = _clean_source(source.group("s"))
-    content = [(s, e) for s, e in lines if not doc.skipped(s, e)]
-    if len(content) < 2:
+    content = _content(lines, skipped)
+    title_line, second = next(content, None), next(content, None)
+    if title_line is None or second is None:
         return
-    title_start, title_end = content[0]
+    title_start, title_end = title_line
     title = TITLE_PREFIX.sub("", text[title_start:title_end]).strip()
     doc.title = title or None
     doc.title_span = (title_end - len(title), title_end) if title else None
-    doc.body_start = _body_start(text, content, MAX_SUBTITLE)
+    doc.body_start = _body_start(text, second, content, MAX_SUBTITLE)
     _find_en_dateline(doc)
 
 
@@ -172,15 +287,19 @@ def _find_en_dateline(doc: Doc) -> None:
     doc.dateline = f"{year:04d}-{month:02d}-{int(match.group('d')):02d}"
 
 
-def _body_start(text: str, content: list[tuple[int, int]], max_subtitle: int) -> int:
-    """The first line after the headline block: a long line or a full sentence."""
-    for index, (start, end) in enumerate(content):
+def _content(lines: list[Span], skipped: Callable[[Span], bool]) -> Iterator[Span]:
+    """The lines not skipped, asked for one by one: most reports need the first few."""
+    return (span for span in lines if not skipped(span))
+
+
+def _body_start(text: str, second: Span, rest: Iterator[Span], max_subtitle: int) -> int:
+    """The first line after the headline block (the first content line): a long line or
+    a full sentence, else the second line."""
+    for start, end in itertools.chain([second], rest):
         line = text[start:end].strip()
-        if index == 0:
-            continue
         if len(line) > max_subtitle or line.endswith((".", "。", "”", "\"", ";", "；")):
             return start
-    return content[1][0] if len(content) > 1 else 0
+    return second[0]
 
 
 def _clean_source(value: str) -> str | None:
@@ -188,34 +307,60 @@ def _clean_source(value: str) -> str | None:
     return value or None
 
 
-def _find_zh(doc: Doc, kb: KB, lines: list[tuple[int, int]]) -> None:
+def _search_lines(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """pattern.search(text) for a pattern of LINE_STARTING: at the text's start, else at
+    the first line break its _behind_line_break version finds."""
+    if match := pattern.match(text):
+        return match
+    found = LINE_STARTING[pattern].search(text)
+    return pattern.match(text, found.start() + 1) if found else None
+
+
+def _zh_published(head: str) -> re.Match[str] | None:
+    """_first(ZH_PUBLISHED, head), those that start a line searched from line to line."""
+    found = [m for m in (
+        ZH_PUBLISHED[0].search(head), ZH_PUBLISHED[1].search(head),
+        _search_lines(ZH_PUBLISHED[2], head) if "《" in head else None,
+        ZH_PUBLISHED[3].search(head), ZH_PUBLISHED[4].search(head),
+        _search_lines(ZH_PUBLISHED[5], head), _search_lines(ZH_PUBLISHED[6], head)) if m]
+    return min(found, key=lambda m: m.start()) if found else None
+
+
+def _zh_source_match(head: str) -> re.Match[str] | None:
+    """_first(ZH_SOURCE, head), the second searched from line to line."""
+    found = [m for m in (ZH_SOURCE[0].search(head), _search_lines(ZH_SOURCE[1], head)) if m]
+    return min(found, key=lambda m: m.start()) if found else None
+
+
+def _find_zh(doc: Doc, kb: KB, lines: list[Span], skipped: Callable[[Span], bool]) -> None:
     text = doc.text
     head = text[:400]
-    match = _first(ZH_PUBLISHED, head)
+    match = _zh_published(head)
     if match and (day := _day(match)):
         doc.published, doc.published_span = day, match.span()
     doc.source = _zh_source(doc, kb, head)
     marker = ZH_BODY_MARKER.search(text, 0, 400)
-    content = [(s, e) for s, e in lines if not doc.skipped(s, e)]
+    content = _content(lines, skipped)
+    title_line, second = (None, None) if marker else (next(content, None), next(content, None))
     if marker:
         doc.skip.append((0, marker.end()))
         doc.body_start = marker.end()
-    elif len(content) >= 2:
-        title_start, title_end = content[0]
+    elif title_line is not None and second is not None:
+        title_start, title_end = title_line
         raw = text[title_start:title_end]
         title = TITLE_PREFIX.sub("", raw).strip()
         doc.title = title or None
         doc.title_span = (title_end - len(title), title_end) if title else None
-        doc.body_start = _body_start(text, content, ZH_MAX_SUBTITLE)
+        doc.body_start = _body_start(text, second, content, ZH_MAX_SUBTITLE)
     _find_dateline(doc, kb)
 
 
 def _zh_source(doc: Doc, kb: KB, head: str) -> str | None:
     text = doc.text
-    header = ZH_HEADER_LINE.search(head)
+    header = _search_lines(ZH_HEADER_LINE, head) if "《" in head else None
     if header:
         return _outlet_name(kb, "新闻联播") if header.group("s") == "新闻联播" else header.group("s")
-    match = _first(ZH_SOURCE, head) or _first(ZH_SOURCE[:1], text[-200:])
+    match = _zh_source_match(head) or _first(ZH_SOURCE[:1], text[-200:])
     if match:
         return _outlet_name(kb, match.group("s"))
     return None
@@ -279,7 +424,13 @@ def _skip_repeated_title(doc: Doc, lines: list[tuple[int, int]]) -> None:
     """A headline printed again further down is furniture, not a second mention."""
     if not doc.title_span or not doc.title:
         return
-    key = fold(doc.title).strip(" .。")
+    title_start, title_end = doc.title_span
+    # fold maps character by character: the folded text holds the headline's fold
+    title = (doc.folded[title_start:title_end] if doc.text[title_start:title_end] == doc.title
+             else fold(doc.title))
+    key = title.strip(" .。")
+    if doc.folded.find(key, doc.title_span[1] + 1) < 0:  # no line further down holds it
+        return
     for start, end in lines:
         if (start > doc.title_span[1] and end - start >= len(key)
                 and doc.folded[start:end].strip(" .。") == key):

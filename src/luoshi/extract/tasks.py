@@ -9,17 +9,28 @@ of a list runs to the end of its paragraph.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from luoshi.extract.doc import Doc
 from luoshi.extract.numbers import EN_ORDINAL_WORDS, zh_number
-from luoshi.extract.text import paragraphs
 from luoshi.kb.loader import KB
 from luoshi.record import Task
 
-EN_ORDINALS = "|".join(w for w, n in EN_ORDINAL_WORDS.items() if n <= 12)
+EN_ORDINAL_LIST = tuple(w for w, n in EN_ORDINAL_WORDS.items() if n <= 12)
+EN_ORDINALS = "|".join(EN_ORDINAL_LIST)
 # the word alone (a leading \b or "the" would be tried at every position: a third slower);
-# the word start and a preceding "the" are checked at each match
+# the word start and a preceding "the" are checked at each match. It is tried only where
+# a word is: a search for it tries the common letters of their starts ("f", "s", "t", "e",
+# "n") at every position. Instead, one search for "th" (a literal start, which the search
+# skips to), looking around it for the rest of "third", "fourth", ... and each word's
+# name in an empty group; and str.find for the others ("first", "second").
 EN_ORDINAL_WORD = re.compile(rf"(?P<ord>{EN_ORDINALS})(?:ly)?\b")
+EN_TH_START = tuple(w for w in EN_ORDINAL_LIST if w.startswith("th"))
+EN_TH_END = tuple(w for w in EN_ORDINAL_LIST if w.endswith("th") and w not in EN_TH_START)
+EN_NO_TH = tuple(w for w in EN_ORDINAL_LIST if w not in EN_TH_START + EN_TH_END)
+EN_TH = re.compile(
+    "th(?:" + "|".join(rf"(?={w[2:]})(?P<{w}>)" for w in EN_TH_START)
+    + r"|(?=(?:ly)?\b)(?:" + "|".join(rf"(?<={w})(?P<{w}>)" for w in EN_TH_END) + "))")
 THE_BEFORE = re.compile(r"(?:^|(?<=\W))the\s+$")
 EN_AFTER_ORDINAL = re.compile(r"(?:\s+(?:one\s+)?(?:is|are)(?:\s+to)?\s+|\s*[,:：，]\s*)")
 EN_BEFORE_MARKER = re.compile(r"(?:^|[.;:!?\n]|,)\s*$")
@@ -30,6 +41,13 @@ ZH_MARKER = re.compile(
     r"|[（(](?P<c>[一二三四五六七八九十]{1,2})[）)]"
     r"|(?P<d>\d{1,2})[、.．](?!\d))",
     re.M,
+)
+# where ZH_MARKER can start (after these, or at the text's start), with what must follow:
+# a search for a character class skips ahead; one for a lookbehind tries every position
+ZH_MARKER_AFTER = re.compile(
+    r"[。；：，！？\n](?=\s*(?:[一二三四五六七八九十]{1,2}(?:是|要|方面|个方面)"
+    r"|第[一二三四五六七八九十]{1,2}(?:[，、：:]|是|要)|[（(][一二三四五六七八九十]{1,2}[）)]"
+    r"|\d{1,2}[、.．](?!\d)))"
 )
 MAX_TASK_CHARS = 2000
 LEADING_FILLER = re.compile(r"^(?:to\s+|is\s+to\s+)", re.I)
@@ -42,7 +60,6 @@ def find_tasks(doc: Doc, kb: KB) -> None:
     if len(markers) < 2:  # a list of one item is not an enumeration
         doc.event.tasks = []
         return
-    ends = [p[1] for p in paragraphs(doc.text, doc.body_start)]
     tasks: list[Task] = []
     run: list[tuple[int, int, int]] = []  # (ordinal, marker start, text start)
     list_number = 0
@@ -56,7 +73,7 @@ def find_tasks(doc: Doc, kb: KB) -> None:
             if index + 1 < len(run):
                 text_end = run[index + 1][1]
             else:
-                text_end = next((e for e in ends if e > text_start), len(doc.text))
+                text_end = _paragraph_end(doc.text, text_start)
             text_end = min(text_end, text_start + MAX_TASK_CHARS)
             start, text = _trimmed(doc.text[text_start:text_end])
             tasks.append(Task(list=list_number, ordinal=ordinal, text=text,
@@ -88,24 +105,72 @@ def _trimmed(raw: str) -> tuple[int, str]:
     return start + len(core) - len(core.lstrip()), core.strip()
 
 
+def _paragraph_end(text: str, position: int) -> int:
+    """The first end after `position` of a paragraph of text.paragraphs (from a start at or
+    before it): paragraphs are the lines that hold more than white space, so the end of
+    this line's text, else of the next line's that has some."""
+    cursor = position
+    while True:
+        newline = text.find("\n", cursor)
+        line = text[cursor:] if newline < 0 else text[cursor:newline]
+        content = line.rstrip()
+        if content:
+            return cursor + len(content)
+        if newline < 0:
+            return len(text)
+        cursor = newline + 1
+
+
+def _ordinal_words(folded: str, start: int) -> Iterator[re.Match[str]]:
+    """EN_ORDINAL_WORD.finditer(folded, start), the pattern tried where a word occurs."""
+    places = []
+    for th in EN_TH.finditer(folded, start):
+        word = th.lastgroup or ""
+        places.append(th.start() if word in EN_TH_START else th.end() - len(word))
+    for word in EN_NO_TH:
+        at = folded.find(word, start)
+        while at >= 0:
+            places.append(at)
+            at = folded.find(word, at + 1)
+    end = start
+    for place in sorted(places):
+        if place >= end and (match := EN_ORDINAL_WORD.match(folded, place)):
+            end = match.end()
+            yield match
+
+
+def _zh_markers(text: str, start: int) -> Iterator[re.Match[str]]:
+    """ZH_MARKER.finditer(text, start), the pattern tried where ZH_MARKER_AFTER finds it
+    can start."""
+    places = [0] if start == 0 else []
+    places += [m.end() for m in ZH_MARKER_AFTER.finditer(text, max(0, start - 1))]
+    end = start
+    for place in places:
+        if place >= end and (match := ZH_MARKER.match(text, place)):
+            end = match.end()
+            yield match
+
+
 def _markers(doc: Doc) -> list[tuple[int, int, int]]:
     found = []
     if doc.lang == "zh":
-        for match in ZH_MARKER.finditer(doc.text, doc.body_start):
+        for match in _zh_markers(doc.text, doc.body_start):
             word = match.group("a") or match.group("b") or match.group("c") or match.group("d")
             number = zh_number(word or "")
             if number and not doc.skipped(match.start(), match.end()):
                 found.append((number, match.start(), match.end()))
     else:
         text, folded = doc.text, doc.folded
-        for match in EN_ORDINAL_WORD.finditer(folded, doc.body_start):
+        for match in _ordinal_words(folded, doc.body_start):
             start = match.start()
             if start and (folded[start - 1].isalnum() or folded[start - 1] == "_"):
                 continue  # inside a word
+            after = EN_AFTER_ORDINAL.match(text, match.end())
+            if not after:  # "the First Plenary Session": most words end here
+                continue
             the = THE_BEFORE.search(folded, max(doc.body_start, start - 12), start)
             start = the.start() if the else start
-            after = EN_AFTER_ORDINAL.match(text, match.end())
-            if not after or not EN_BEFORE_MARKER.search(text, max(0, start - 3), start):
+            if not EN_BEFORE_MARKER.search(text, max(0, start - 3), start):
                 continue
             number = EN_ORDINAL_WORDS.get(match.group("ord"))
             if number and not doc.skipped(start, after.end()):
