@@ -7,7 +7,6 @@ doc.skip so that no later step takes a fact from them.
 
 from __future__ import annotations
 
-import functools
 import itertools
 import re
 from collections.abc import Callable, Iterator
@@ -98,9 +97,6 @@ BOILERPLATE_FIRST = frozenset("[【打关返责分扫相" "sSſaApPlLvVfFcCbB")
 # sign "k", "İ" and "ı" "i"); fold keeps them, so a text holding one is searched in full
 ODD_CASE = ("ſ", "\u212a", "İ", "ı")
 EN_LABELS = ("release", "publi", "post", "issue")  # EN_PUBLISHED[1] starts with one
-# a site prints the same buttons and labels ("Print | Close", "Share This Post") on every
-# page: the answers for the short lines seen last are remembered
-FURNITURE_LINES_REMEMBERED = 2048
 MAX_FURNITURE_LINE = 160  # a longer line holding "来源：" is a whole report printed on one line
 MAX_SUBTITLE = 160  # headline and subtitle lines are short; the body's first paragraph is not
 ZH_MAX_SUBTITLE = 60
@@ -124,7 +120,6 @@ def find_furniture(doc: Doc, kb: KB) -> None:
         _skip_repeated_title(doc, lines)
 
 
-@functools.lru_cache(maxsize=FURNITURE_LINES_REMEMBERED)
 def _is_furniture(line: str) -> bool:
     """BOILERPLATE_LINE or FURNITURE_LINE matches, each tried only where it can."""
     if line.lstrip()[:1] in BOILERPLATE_FIRST and BOILERPLATE_LINE.match(line):
