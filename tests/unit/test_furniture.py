@@ -196,3 +196,21 @@ def test_furniture_repeated_headline_skipped_as_by_a_scan_of_every_line(lines: l
         expected = [(s, e) for s, e in spans if s > doc.title_span[1] and e - s >= len(key)
                     and doc.folded[s:e].strip(" .。") == key]
     assert doc.skip == expected
+
+
+def test_furniture_headline_span_covers_the_headline_when_its_line_ends_in_spaces() -> None:
+    from luoshi.extract.doc import Doc
+    from luoshi.extract.furniture import find_furniture
+    from luoshi.kb import load_kb
+    from luoshi.pipeline import detect_language
+
+    kb = load_kb()
+    for text, title in (("Hunan holds a meeting   \r\nThe provincial party committee held a "
+                         "meeting on the 24th to study the spirit.\n", "Hunan holds a meeting"),
+                        ("# 湖南省委召开会议  \n10月24日，湖南省委召开常委会会议，传达学习会议精神。\n",
+                         "湖南省委召开会议")):
+        doc = Doc(text=text, doc_id="t")
+        detect_language(doc, kb)
+        find_furniture(doc, kb)
+        assert doc.title == title and doc.title_span is not None
+        assert text[doc.title_span[0]:doc.title_span[1]] == title

@@ -249,10 +249,7 @@ def _find_en(doc: Doc, kb: KB, lines: list[Span], skipped: Callable[[Span], bool
     title_line, second = next(content, None), next(content, None)
     if title_line is None or second is None:
         return
-    title_start, title_end = title_line
-    title = TITLE_PREFIX.sub("", text[title_start:title_end]).strip()
-    doc.title = title or None
-    doc.title_span = (title_end - len(title), title_end) if title else None
+    doc.title, doc.title_span = _headline(text, *title_line)
     doc.body_start = _body_start(text, second, content, MAX_SUBTITLE)
     _find_en_dateline(doc)
 
@@ -341,11 +338,7 @@ def _find_zh(doc: Doc, kb: KB, lines: list[Span], skipped: Callable[[Span], bool
         doc.skip.append((0, marker.end()))
         doc.body_start = marker.end()
     elif title_line is not None and second is not None:
-        title_start, title_end = title_line
-        raw = text[title_start:title_end]
-        title = TITLE_PREFIX.sub("", raw).strip()
-        doc.title = title or None
-        doc.title_span = (title_end - len(title), title_end) if title else None
+        doc.title, doc.title_span = _headline(text, *title_line)
         doc.body_start = _body_start(text, second, content, ZH_MAX_SUBTITLE)
     _find_dateline(doc, kb)
 
@@ -413,6 +406,18 @@ def _find_dateline(doc: Doc, kb: KB) -> None:
         month = month - 1 or 12
     if 1 <= month <= 12 and 1 <= day <= 31:
         doc.dateline = f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _headline(text: str, start: int, end: int) -> tuple[str | None, Span | None]:
+    """The headline on text[start:end], less a prefix ("# ", "[Video]"), and its span: it
+    ends where the line's last non-blank character does (a line may end in spaces or a
+    carriage return)."""
+    raw = text[start:end]
+    title = TITLE_PREFIX.sub("", raw).strip()
+    if not title:
+        return None, None
+    stop = start + len(raw.rstrip())
+    return title, (stop - len(title), stop)
 
 
 def _skip_repeated_title(doc: Doc, lines: list[tuple[int, int]]) -> None:
