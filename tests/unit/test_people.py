@@ -1,13 +1,14 @@
-"""People in English reports: the fast forms of the cue patterns match as their definitions."""
+"""People: the fast forms of the cue patterns and searches match as their definitions."""
 
 from __future__ import annotations
 
 import re
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from luoshi.extract.doc import Doc
 from luoshi.extract.people.en import (
     FAST_PRONOUN_ANYWHERE,
     FAST_ROLE_CUES,
@@ -17,8 +18,10 @@ from luoshi.extract.people.en import (
     fast_word_pattern,
     word_pattern,
 )
+from luoshi.extract.people.mention import Mention
 from luoshi.extract.text import IGNORECASE_EXTRA
 from luoshi.kb import KB
+from luoshi.record import Span
 
 # words of the cues and their near misses, in several cases, with what re.I also matches
 TOKENS = ["presided", "Presided", "PRESIDED", "over", "chaired", "Hosted", "spoke", "said",
@@ -72,6 +75,75 @@ def test_people_ignorecase_extra_is_what_re_matches_for_ascii_letters() -> None:
                 if re.fullmatch(ascii_letter, char, re.I):
                     extra[ascii_letter] = extra.get(ascii_letter, "") + char
     assert extra == IGNORECASE_EXTRA
+
+
+SENTENCE_TOKENS = ["Wang", "said", "x", "1", ".", ";", "!", "?", "\n", "\n\n", " ", "  ", "\t",
+                   "\r", "\u00a0", "\u2028", "\"", "”", "’", ")", "“", "‘", "(", "A", "é"]
+
+
+@given(st.lists(st.sampled_from(SENTENCE_TOKENS), max_size=20).map("".join), st.data())
+def test_people_sentences_of_lines_are_the_texts(text: str, data: st.DataObject) -> None:
+    """English `assign_roles` splits only the lines it reads: from a line's start to a
+    line's end, `sentences` gives the sentences of the whole text that lie there."""
+    from luoshi.extract.text import sentences
+
+    starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+    ends = [i for i, c in enumerate(text) if c == "\n"] + [len(text)]
+    first = data.draw(st.integers(0, len(starts) - 1))
+    last = data.draw(st.integers(first, len(starts) - 1))
+    start, end = starts[first], ends[last]
+    assert sentences(text, "en", start, end) == [
+        (a, b) for a, b in sentences(text, "en") if start <= a and b <= end]
+
+
+def reference_assign_roles(doc: Doc, mentions: list[Mention]) -> dict[str, tuple[str, Span]]:
+    """English `assign_roles` as first written: every sentence of the text is looked at,
+    each searched for a pronoun once a participant is known."""
+    from luoshi.extract.people import en
+    from luoshi.extract.people.mention import better
+    from luoshi.extract.text import sentences
+
+    text, roles = doc.text, {}
+    last_participant: Mention | None = None
+    for start, end in sentences(text, "en"):
+        inside = [m for m in mentions if start <= m.start < end]
+        if not inside and not (last_participant and en.PRONOUN_ANYWHERE.search(text, start, end)):
+            continue
+        cues = sorted(((match.start(), match.end(), role) for role, pattern in en.ROLE_CUES
+                       for match in pattern.finditer(text, start, end)), key=lambda c: c[0])
+        for cue_start, cue_end, role in cues:
+            subjects = en._subjects(text, inside, cue_start, cue_end, role)
+            if not subjects and en.PRONOUN.search(text, max(start, cue_start - 8), cue_start):
+                subjects = [last_participant] if last_participant else []
+            for mention in subjects:
+                roles[mention.name] = better(roles.get(mention.name), role, (cue_start, cue_end))
+                last_participant = mention
+        for mention in inside:
+            if en.POSSESSIVE_SPEECH.match(text, mention.end) and not mention.invoked:
+                roles[mention.name] = better(roles.get(mention.name), "spoke",
+                                             (mention.start, mention.end))
+                last_participant = mention
+    return roles
+
+
+ROLE_SUBJECTS = ["Wang Hao", "Li Qiang", "He", "Then He", "x She", "The meeting", "Governor Wang Hao",
+                 "General Secretary Xi Jinping", "Wang Hao and Li Qiang"]
+ROLE_VERBS = ["presided over", "said", "attended", "was presided over by Wang Hao", "’s speech",
+              "and", ""]
+ROLE_ENDS = [". ", ".\n", "\n", "\n\n", ", ", " ", "; "]
+ROLE_TEXT = st.lists(st.tuples(st.sampled_from(ROLE_SUBJECTS), st.sampled_from(ROLE_VERBS),
+                               st.sampled_from(ROLE_ENDS)),
+                     max_size=8).map(lambda parts: "".join(f"{s} {v}{e}" for s, v, e in parts))
+
+
+@settings(max_examples=500)
+@given(ROLE_TEXT)
+def test_people_roles_as_when_every_sentence_is_read(kb: KB, text: str) -> None:
+    from luoshi.extract.people import en
+
+    doc = Doc(text=text, doc_id="t")
+    mentions = en.find_mentions(doc, kb)
+    assert en.assign_roles(doc, kb, mentions) == reference_assign_roles(doc, mentions)
 
 
 # -- Chinese ----------------------------------------------------------------------------

@@ -122,11 +122,16 @@ def assign_roles(doc: Doc, kb: KB, mentions: list[Mention]) -> dict[str, tuple[s
     starts = [m.start for m in mentions]
     # mentions come in text order: a sentence's mentions are a slice of them
     by_start = None if starts == sorted(starts) else ByStart(mentions, lambda m: m.start)
-    for start, end in doc.memo("sentences", lambda: sentences(text, "en")):
+    first = min(starts)
+    # a sentence without mentions is read only for a pronoun after one: the pronouns after
+    # the first mention, each found once (a sentence holds one if the whole text has one
+    # inside it: the pattern's lookbehind sees before a search's start anyway)
+    pronouns = [match.span() for match in FAST_PRONOUN_ANYWHERE.finditer(text, first)]
+    for start, end in _sentences_read(text, first, max(
+            max(starts), pronouns[-1][0] if pronouns else 0)):
         inside = (by_start.within(start, end) if by_start else
                   mentions[bisect_left(starts, start):bisect_left(starts, end)])
-        if not inside and not (last_participant
-                               and FAST_PRONOUN_ANYWHERE.search(text, start, end)):
+        if not inside and not (last_participant and _holds(pronouns, start, end)):
             continue
         cues = sorted(((match.start(), match.end(), role) for role, pattern in FAST_ROLE_CUES
                        for match in pattern.finditer(text, start, end)), key=lambda c: c[0])
@@ -143,6 +148,24 @@ def assign_roles(doc: Doc, kb: KB, mentions: list[Mention]) -> dict[str, tuple[s
                                              (mention.start, mention.end))
                 last_participant = mention
     return roles
+
+
+def _sentences_read(text: str, first: int, last: int) -> list[Span]:
+    """The sentences of the lines from the one holding `first` to the one holding `last`:
+    before the first mention no sentence has a subject or a participant for a pronoun,
+    after the last mention and pronoun none has either. A line's sentences are the text's
+    (every line break lies in a sentence end: a test holds `sentences` to this), so only
+    the lines read are split."""
+    line_end = text.find("\n", last)
+    return sentences(text, "en", text.rfind("\n", 0, first) + 1,
+                     len(text) if line_end < 0 else line_end)
+
+
+def _holds(pronouns: list[Span], start: int, end: int) -> bool:
+    """Whether one of the pronouns (sorted, apart) lies in [start, end): the first one
+    starting there, if any does."""
+    index = bisect_left(pronouns, (start, start))
+    return index < len(pronouns) and pronouns[index][1] <= end
 
 
 def _subjects(text: str, inside: list[Mention], cue_start: int, cue_end: int,
