@@ -96,6 +96,22 @@ def test_people_sentences_of_lines_are_the_texts(text: str, data: st.DataObject)
         (a, b) for a, b in sentences(text, "en") if start <= a and b <= end]
 
 
+PRONOUN_TEXT = st.lists(st.sampled_from(["He", "She", "SHe", "Hex", "he", "H", "S", "e", "x",
+                                         "_", "1", " ", "\n", "."]),
+                       max_size=12).map("".join)
+
+
+@settings(max_examples=300)
+@given(PRONOUN_TEXT, st.data())
+def test_people_pronouns_after_a_position_as_the_definition_finds_them(text: str,
+                                                                       data: st.DataObject
+                                                                       ) -> None:
+    from luoshi.extract.people.en import _pronouns
+
+    start = data.draw(st.integers(0, len(text)))
+    assert _pronouns(text, start) == [m.span() for m in PRONOUN_ANYWHERE.finditer(text, start)]
+
+
 def reference_assign_roles(doc: Doc, mentions: list[Mention]) -> dict[str, tuple[str, Span]]:
     """English `assign_roles` as first written: every sentence of the text is looked at,
     each searched for a pronoun once a participant is known."""
