@@ -20,7 +20,7 @@ from luoshi.extract.names import (
     is_pinyin_given,
     repair_name,
 )
-from luoshi.kb import KB
+from luoshi.kb import KB, load_kb
 
 
 def test_names_pinyin_and_repaired(kb: KB) -> None:
@@ -156,10 +156,11 @@ NAME_TEXTS = st.lists(st.tuples(st.sampled_from(NAME_WORDS), st.sampled_from(NAM
 
 @settings(max_examples=400)
 @given(NAME_TEXTS, st.data())
-def test_names_found_as_by_a_lookup_of_every_capitalised_word(kb: KB, text: str,
+def test_names_found_as_by_a_lookup_of_every_capitalised_word(text: str,
                                                               data: st.DataObject) -> None:
     """`find_names` searches known surnames only, with their given names, and learns of
     officials' other forms from the same search (`NameScan`)."""
+    kb = load_kb()  # the fixture's (cached), not an argument: hypothesis would print it
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     expected = data.draw(st.booleans())

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from luoshi.extract.doc import Doc
@@ -20,7 +20,7 @@ from luoshi.extract.people.en import (
 )
 from luoshi.extract.people.mention import Mention
 from luoshi.extract.text import IGNORECASE_EXTRA
-from luoshi.kb import KB
+from luoshi.kb import KB, load_kb
 from luoshi.record import Span
 
 # words of the cues and their near misses, in several cases, with what re.I also matches
@@ -78,22 +78,26 @@ def test_people_ignorecase_extra_is_what_re_matches_for_ascii_letters() -> None:
 
 
 SENTENCE_TOKENS = ["Wang", "said", "x", "1", ".", ";", "!", "?", "\n", "\n\n", " ", "  ", "\t",
-                   "\r", "\u00a0", "\u2028", "\"", "”", "’", ")", "“", "‘", "(", "A", "é"]
+                   "\r", "\u00a0", "\u2028", "\"", "”", "’", ")", "“", "‘", "(", "A", "é",
+                   "。", "！", "？", "；", "」", "』", "）", "王", "说"]
 
 
-@given(st.lists(st.sampled_from(SENTENCE_TOKENS), max_size=20).map("".join), st.data())
-def test_people_sentences_of_lines_are_the_texts(text: str, data: st.DataObject) -> None:
-    """English `assign_roles` splits only the lines it reads: from a line's start to a
-    line's end, `sentences` gives the sentences of the whole text that lie there."""
+@given(st.lists(st.sampled_from(SENTENCE_TOKENS), max_size=20).map("".join),
+       st.sampled_from(["en", "zh"]), st.data())
+def test_people_sentences_of_lines_are_the_texts(text: str, lang: str, data: st.DataObject
+                                                 ) -> None:
+    """`assign_roles` splits only the lines it reads (`sentences_read`): from a line's
+    start to a line's end, `sentences` gives the sentences of the whole text that lie there."""
+    from luoshi.extract.people.mention import sentences_read
     from luoshi.extract.text import sentences
 
-    starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
-    ends = [i for i, c in enumerate(text) if c == "\n"] + [len(text)]
-    first = data.draw(st.integers(0, len(starts) - 1))
-    last = data.draw(st.integers(first, len(starts) - 1))
-    start, end = starts[first], ends[last]
-    assert sentences(text, "en", start, end) == [
-        (a, b) for a, b in sentences(text, "en") if start <= a and b <= end]
+    lines = [i for i, c in enumerate(text) if c == "\n"]
+    first = data.draw(st.integers(0, len(text)))
+    last = data.draw(st.integers(first, len(text)))
+    start = max([i + 1 for i in lines if i < first], default=0)
+    end = min([i for i in lines if i >= last], default=len(text))
+    assert sentences_read(text, lang, first, last) == sentences(text, lang, start, end) == [
+        (a, b) for a, b in sentences(text, lang) if start <= a and b <= end]
 
 
 PRONOUN_TEXT = st.lists(st.sampled_from(["He", "She", "SHe", "Hex", "he", "H", "S", "e", "x",
@@ -154,9 +158,11 @@ ROLE_TEXT = st.lists(st.tuples(st.sampled_from(ROLE_SUBJECTS), st.sampled_from(R
 
 @settings(max_examples=500)
 @given(ROLE_TEXT)
-def test_people_roles_as_when_every_sentence_is_read(kb: KB, text: str) -> None:
+@example("Wang Hao attended.\nThen He said.")  # a pronoun on a line after the last mention's
+def test_people_roles_as_when_every_sentence_is_read(text: str) -> None:
     from luoshi.extract.people import en
 
+    kb = load_kb()  # the fixture's (cached), not an argument: hypothesis would print it
     doc = Doc(text=text, doc_id="t")
     mentions = en.find_mentions(doc, kb)
     assert en.assign_roles(doc, kb, mentions) == reference_assign_roles(doc, mentions)
@@ -267,3 +273,66 @@ def test_people_gated_patterns_gates_open_for_each_word(before: str) -> None:
     assert any(pattern.search(before) and en.may_match(before, words)
                for pattern, words in ((en.INVOKING_TITLE, en.INVOKING_TITLE_WORDS),
                                       (en.OTHERS_BEFORE, en.OTHERS_BEFORE_WORDS)))
+
+
+def reference_zh_assign_roles(doc: Doc, mentions: list[Mention]) -> dict[str, tuple[str, Span]]:
+    """Chinese `assign_roles` as first written: every sentence of the text is looked at and
+    searched for pronouns."""
+    from luoshi.extract.people import zh
+    from luoshi.extract.people.mention import better
+    from luoshi.extract.text import sentences
+
+    text, roles = doc.text, {}
+    last: Mention | None = None
+    taking_part = [m for m in mentions if not m.invoked]
+    for start, end in sentences(text, "zh"):
+        groups = zh._groups([m for m in taking_part if start <= m.start < end])
+        pending: list[Mention] = []
+        for number, group in enumerate(groups):
+            scope_end = groups[number + 1][0].start if number + 1 < len(groups) else end
+            scope_start = max(m.group_end or m.end for m in group)
+            role = zh._role_in(text, scope_start, scope_end)
+            if role is None:
+                pending += group
+                continue
+            for mention in pending + group:
+                if role[0] == "attended" or mention in group:
+                    roles[mention.name] = better(roles.get(mention.name), *role)
+            pending = []
+            last = group[-1]
+        for match in zh.PRONOUN.finditer(text, start, end):
+            if last is not None:
+                roles[last.name] = better(roles.get(last.name), "spoke", match.span())
+    return roles
+
+
+ZH_ROLE_SUBJECTS = ["省委书记王宁", "市长张明、李华", "王宁", "他", "她", "会议", "习近平总书记", "，王宁", ""]
+ZH_ROLE_VERBS = ["主持会议", "出席", "参加", "强调", "说", "讲话", ""]
+ZH_ROLE_ENDS = ["。", "，", "\n", "。\n", "；", "”。", " ", ""]
+ZH_ROLE_TEXT = st.lists(st.tuples(st.sampled_from(ZH_ROLE_SUBJECTS),
+                                  st.sampled_from(ZH_ROLE_VERBS), st.sampled_from(ZH_ROLE_ENDS)),
+                        max_size=8).map(lambda parts: "".join(map("".join, parts)))
+
+
+@settings(max_examples=500)
+@given(ZH_ROLE_TEXT)
+@example("会议。王宁出席。\n他说")  # a pronoun on a line after the last mention's
+@example("他强调，省委书记王宁出席")  # a pronoun before the mention in its sentence
+def test_people_zh_roles_as_when_every_sentence_is_read(text: str) -> None:
+    from luoshi.extract.people import zh
+
+    kb = load_kb()  # the fixture's (cached), not an argument: hypothesis would print it
+    doc = Doc(text=text, doc_id="t", lang="zh")
+    mentions = zh.find_mentions(doc, kb)
+    assert zh.assign_roles(doc, kb, mentions) == reference_zh_assign_roles(doc, mentions)
+
+
+@given(st.lists(st.sampled_from(["他", "她", "强调", "说", "指出", "。", "\n", "x"]), max_size=10
+                ).map("".join), st.data())
+def test_people_zh_pronouns_after_a_position_as_the_pattern_finds_them(text: str,
+                                                                      data: st.DataObject
+                                                                      ) -> None:
+    from luoshi.extract.people import zh
+
+    start = data.draw(st.integers(0, len(text)))
+    assert zh._pronouns(text, start) == [m.span() for m in zh.PRONOUN.finditer(text, start)]

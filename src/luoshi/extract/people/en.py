@@ -13,9 +13,9 @@ from bisect import bisect_left
 
 from luoshi.extract.doc import Doc
 from luoshi.extract.names import find_names
-from luoshi.extract.people.mention import Mention, better
+from luoshi.extract.people.mention import Mention, better, sentences_read
 from luoshi.extract.spans import ByStart
-from luoshi.extract.text import sentences, word_led
+from luoshi.extract.text import word_led
 from luoshi.extract.titles import en_titles_after, en_titles_before
 from luoshi.kb.loader import KB
 from luoshi.record import Span
@@ -127,7 +127,7 @@ def assign_roles(doc: Doc, kb: KB, mentions: list[Mention]) -> dict[str, tuple[s
     # the first mention, each found once (a sentence holds one if the whole text has one
     # inside it: the pattern's lookbehind sees before a search's start anyway)
     pronouns = _pronouns(text, first)
-    for start, end in _sentences_read(text, first, max(
+    for start, end in sentences_read(text, "en", first, max(
             max(starts), pronouns[-1][0] if pronouns else 0)):
         inside = (by_start.within(start, end) if by_start else
                   mentions[bisect_left(starts, start):bisect_left(starts, end)])
@@ -148,17 +148,6 @@ def assign_roles(doc: Doc, kb: KB, mentions: list[Mention]) -> dict[str, tuple[s
                                              (mention.start, mention.end))
                 last_participant = mention
     return roles
-
-
-def _sentences_read(text: str, first: int, last: int) -> list[Span]:
-    """The sentences of the lines from the one holding `first` to the one holding `last`:
-    before the first mention no sentence has a subject or a participant for a pronoun,
-    after the last mention and pronoun none has either. A line's sentences are the text's
-    (every line break lies in a sentence end: a test holds `sentences` to this), so only
-    the lines read are split."""
-    line_end = text.find("\n", last)
-    return sentences(text, "en", text.rfind("\n", 0, first) + 1,
-                     len(text) if line_end < 0 else line_end)
 
 
 def _pronouns(text: str, start: int) -> list[Span]:
