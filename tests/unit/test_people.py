@@ -243,6 +243,45 @@ def test_people_zh_name_at_as_with_a_cjk_test_per_character(kb: KB, text: str) -
         assert zh._name_at(text, position, kb) == reference(position)
 
 
+def reference_name_at(text: str, position: int, kb: KB) -> str | None:
+    """`_name_at` as first written: each candidate looked at in the text."""
+    from luoshi.extract.people import zh
+
+    run = zh.CJK_RUN.match(text, position, position + 4)
+    cjk = run.end() - position if run else 0
+    for length in (3, 2, 4):
+        if length > cjk:
+            continue
+        candidate = text[position:position + length]
+        if candidate in kb.officials_by_zh:
+            return candidate
+        if candidate in zh.NOT_NAMES:
+            continue
+        parts = zh.split_surname(candidate, kb)
+        if parts is None or not (1 <= len(parts[1]) <= 2):
+            continue
+        if zh.AFTER_NAME.match(text, position + length):
+            return candidate
+    return None
+
+
+# surnames (欧阳 compound), officials (王宁 is not; 习近平 is), words, role verbs, punctuation
+NAME_AT_TEXT = st.lists(st.sampled_from(["王", "欧阳", "李", "宁", "华", "明", "习近平", "全会", "会议", "主持",
+                                         "强调", "、", "，", "。", "a", "1", "㐀", " ", "同志"]),
+                        max_size=8).map("".join)
+
+
+@settings(max_examples=300)
+@given(NAME_AT_TEXT)
+def test_people_zh_name_at_as_when_each_candidate_is_looked_at(text: str) -> None:
+    """`_name_at` works out what to try from the four characters at a position, once."""
+    from luoshi.extract.people import zh
+
+    kb = load_kb()  # the fixture's (cached), not an argument: hypothesis would print it
+    for position in range(len(text) + 1):
+        assert zh._name_at(text, position, kb) == reference_name_at(text, position, kb)
+
+
 GATED_TOKENS = ["General", "general", "GENERAL", "Secretary", "secretary", "ſecretary", "-",
                 "Comrade", "President", "preſident", "Premier", "premİer", "Chairman", "chaırman",
                 "and", "other", "AND OTHER", "leaders", "provincial", "successively",

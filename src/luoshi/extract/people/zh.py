@@ -83,22 +83,37 @@ def _leader_ends(text: str) -> list[int]:
 
 def _name_at(text: str, position: int, kb: KB) -> str | None:
     """A personal name starting at `position`, ended by a role verb or punctuation."""
-    run = CJK_RUN.match(text, position, position + 4)
-    cjk = run.end() - position if run else 0  # the candidates this long are all CJK
+    for length, known in _NAME_PLANS.get(text[position:position + 4], kb, _name_plan):
+        if known or AFTER_NAME.match(text, position + length):
+            return text[position:position + length]
+    return None
+
+
+# What `_name_at` tries, in its order: (length, whether the candidate is a name whatever
+# follows it). It depends on the four characters at the position only, so it is worked out
+# once for them: the same few names and words recur from report to report.
+NamePlan = tuple[tuple[int, bool], ...]
+_NAME_PLANS: KBMemo[NamePlan] = KBMemo()
+
+
+def _name_plan(window: str, kb: KB) -> NamePlan:
+    run = CJK_RUN.match(window)
+    cjk = run.end() if run else 0  # the candidates this long are all CJK
+    plan: list[tuple[int, bool]] = []
     for length in (3, 2, 4):
         if length > cjk:
             continue
-        candidate = text[position:position + length]
+        candidate = window[:length]
         if candidate in kb.officials_by_zh:
-            return candidate
+            plan.append((length, True))
+            break
         if candidate in NOT_NAMES:
             continue
         parts = split_surname(candidate, kb)
         if parts is None or not (1 <= len(parts[1]) <= 2):
             continue
-        if AFTER_NAME.match(text, position + length):
-            return candidate
-    return None
+        plan.append((length, False))
+    return tuple(plan)
 
 
 def find_mentions(doc: Doc, kb: KB) -> list[Mention]:
