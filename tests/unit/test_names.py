@@ -15,7 +15,10 @@ from luoshi.extract.names import (
     NameMatch,
     _canonical,
     _other_forms,
+    _repair_name,
+    _slip,
     _title_beside,
+    edit_distance,
     find_names,
     is_pinyin_given,
     repair_name,
@@ -175,3 +178,47 @@ def test_names_other_forms_as_by_str_find(kb: KB, text: str) -> None:
     assert find_names(text, kb) == reference_find_names(text, kb)
     for start in range(len(text) + 1):
         assert find_names(text, kb, start) == reference_find_names(text, kb, start)
+
+
+def reference_repair_name(surface: str, kb: KB) -> str | None:
+    """`_repair_name` as first written: every official of the surname weighed."""
+    surname, _, given = surface.partition(" ")
+    given = given.lower().replace("’", "'")
+    if given.endswith("'s") and len(given) > 3:
+        given = given[:-2]
+        if f"{surname} {given}".lower() in kb.officials_by_name:
+            return _canonical(f"{surname} {given}", kb)
+    well_formed = is_pinyin_given(given, kb)
+    best: tuple[int, str] | None = None
+    for key, officials in kb.officials_by_surname.get(surname.lower(), {}).items():
+        if key == surface.lower():
+            continue
+        known_given = key.partition(" ")[2]
+        if well_formed:
+            national = any(o.jurisdiction == "China" for o in officials)
+            distance = 1 if national and _slip(given, known_given) else 3
+            limit = 1
+        else:
+            limit = 1 if len(known_given) <= 5 else 2
+            distance = edit_distance(given, known_given, limit)
+        if distance <= limit and (best is None or distance < best[0]):
+            best = (distance, officials[0].name)
+    return best[1] if best else None
+
+
+def test_names_repairs_as_when_every_official_is_weighed(kb: KB) -> None:
+    """Well-formed pinyin is repaired only to a national leader's name (`_national_by_surname`
+    lists them); every official's name, and its slips and typos, are repaired as before."""
+    surfaces = set()
+    for official in kb.officials:
+        surname, _, given = official.name.partition(" ")
+        if not given:
+            continue
+        surfaces.add(official.name)
+        surfaces.add(f"{official.name}’s")
+        for at in range(len(given) + 1):
+            surfaces.add(f"{surname} {given[:at]}g{given[at:]}")
+            surfaces.add(f"{surname} {given[:at]}{given[at + 1:]}")
+            surfaces.add(f"{surname} {given[:at]}{given[at:at + 1]}{given[at:]}")
+    for surface in sorted(surfaces):
+        assert _repair_name(surface, kb) == reference_repair_name(surface, kb), surface

@@ -253,22 +253,37 @@ def _repair_name(surface: str, kb: KB) -> str | None:
         given = given[:-2]
         if f"{surname} {given}".lower() in kb.officials_by_name:
             return _canonical(f"{surname} {given}", kb)
-    well_formed = is_pinyin_given(given, kb)
+    if is_pinyin_given(given, kb):
+        # only a national leader's name a slip away (the first): any other is too far
+        for key, name in _national_by_surname(kb).get(surname.lower(), ()):
+            if key != surface.lower() and _slip(given, key.partition(" ")[2]):
+                return name
+        return None
     best: tuple[int, str] | None = None
     for key, officials in kb.officials_by_surname.get(surname.lower(), {}).items():
         if key == surface.lower():
             continue
         known_given = key.partition(" ")[2]
-        if well_formed:
-            national = any(o.jurisdiction == "China" for o in officials)
-            distance = 1 if national and _slip(given, known_given) else 3
-            limit = 1
-        else:
-            limit = 1 if len(known_given) <= 5 else 2
-            distance = edit_distance(given, known_given, limit)
+        limit = 1 if len(known_given) <= 5 else 2
+        distance = edit_distance(given, known_given, limit)
         if distance <= limit and (best is None or distance < best[0]):
             best = (distance, officials[0].name)
     return best[1] if best else None
+
+
+_NATIONAL: dict[int, tuple[KB, dict[str, tuple[tuple[str, str], ...]]]] = {}
+
+
+def _national_by_surname(kb: KB) -> dict[str, tuple[tuple[str, str], ...]]:
+    """Per surname, the keys of `officials_by_surname` that name a national leader, in its
+    order, each with the name a repair gives."""
+    entry = _NATIONAL.get(id(kb))
+    if entry is None or entry[0] is not kb:
+        table = {surname: tuple((key, officials[0].name) for key, officials in keys.items()
+                                if any(o.jurisdiction == "China" for o in officials))
+                 for surname, keys in kb.officials_by_surname.items()}
+        entry = _NATIONAL[id(kb)] = (kb, table)
+    return entry[1]
 
 
 def _slip(a: str, b: str) -> bool:
