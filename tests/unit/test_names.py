@@ -3,11 +3,27 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from luoshi.extract.names import CAPITALISED_WORD, SURNAME_WORD, WORD_CHAR, find_names
-from luoshi.kb import KB
+from luoshi.extract.names import (
+    CAPITALISED_WORD,
+    ENGLISH_SURNAME_WORDS,
+    GIVEN_NAME,
+    SURNAME_WORD,
+    WORD_CHAR,
+    NameMatch,
+    _canonical,
+    _other_forms,
+    _repair_name,
+    _slip,
+    _title_beside,
+    edit_distance,
+    find_names,
+    is_pinyin_given,
+    repair_name,
+)
+from luoshi.kb import KB, load_kb
 
 
 def test_names_pinyin_and_repaired(kb: KB) -> None:
@@ -78,10 +94,131 @@ SURNAME_TEXT = st.text(alphabet=st.sampled_from(list("WangXiHu Jinpg’'-_1\u00a
 @given(SURNAME_TEXT, st.data())
 def test_names_capitalised_words_with_the_lookbehind_checked_are_surname_words(
         text: str, data: st.DataObject) -> None:
-    """`find_names` searches CAPITALISED_WORD (fast: it opens with a character class) and
-    checks SURNAME_WORD's lookbehind on each match itself."""
+    """CAPITALISED_WORD (fast: it opens with a character class) with SURNAME_WORD's
+    lookbehind checked on each match, as `find_names` checks it on its surnames."""
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     found = [m.span() for m in CAPITALISED_WORD.finditer(text, start, end)
              if not (m.start() and WORD_CHAR.match(text, m.start() - 1))]
     assert found == [m.span() for m in SURNAME_WORD.finditer(text, start, end)]
+
+
+def reference_find_names(text: str, kb: KB, start: int = 0, end: int | None = None,
+                         names_expected: bool = False) -> list[NameMatch]:
+    """`find_names` as first written: every capitalised word before another is looked up
+    as a surname, and each other form looked for with str.find."""
+    end = len(text) if end is None else end
+    found: list[NameMatch] = []
+    last_end = -1
+    for word in CAPITALISED_WORD.finditer(text, start, end):
+        surname, at = word.group(0), word.start()
+        if (surname not in kb.surname_pinyin or at < last_end
+                or (at and WORD_CHAR.match(text, at - 1))):
+            continue
+        match = GIVEN_NAME.match(text, word.end() + 1, end)
+        if match is None:
+            continue
+        given, name_end = match.group(0), match.end()
+        surface = f"{surname} {given}"
+        known = surface.lower() in kb.officials_by_name
+        repaired = None if known else repair_name(surface, kb)
+        if repaired:
+            found.append(NameMatch(repaired, at, name_end, surface, True, True))
+        elif known or ((names_expected or surname not in ENGLISH_SURNAME_WORDS
+                        or _title_beside(text, at, name_end, kb))
+                       and is_pinyin_given(given, kb)):
+            found.append(NameMatch(_canonical(surface, kb), at, name_end, surface,
+                                   known, False))
+        else:
+            continue
+        last_end = name_end
+    names, pattern = _other_forms(kb)
+    if not any(text.find(name, start, end) >= 0 for name in names):
+        return found
+    for match in pattern.finditer(text, start, end):
+        if match.start() > 0 and (text[match.start() - 1].isalnum()
+                                  or text[match.start() - 1] in "’'"):
+            continue
+        if not any(n.start < match.end() and match.start() < n.end for n in found):
+            found.append(NameMatch(match.group(0), match.start(), match.end(), match.group(0),
+                                   True, False))
+    return sorted(found, key=lambda n: n.start)
+
+
+# surnames (some also English words, one too long for a surname word, one with ü), given
+# names, officials' other forms and their pieces, and what may stand around them; words
+# mostly one space apart, so that names and lists of names form
+NAME_WORDS = ["Wang", "Xi", "Li", "Lü", "Lv", "Che", "He", "A", "Shangguan", "Ouyang", "Nur",
+              "Jinping", "Jinpin", "Hao", "Huning", "Dalha", "Bekri", "Xi’an", "Lin", "Fang",
+              "Bayanqolu", "Bagatur", "Bayanqolus", "Padma", "Choling", "Governor", "mayor",
+              "secretary", "the", "x", "X", "Mc", "1", "_", "’s"]
+NAME_GAPS = [" ", " ", " ", " ", "\u00a0", ",", ", ", ". ", "’", "'", "-", "\n", ""]
+NAME_TEXTS = st.lists(st.tuples(st.sampled_from(NAME_WORDS), st.sampled_from(NAME_GAPS)),
+                      max_size=8).map(lambda pairs: "".join(w + g for w, g in pairs))
+
+
+@settings(max_examples=400)
+@given(NAME_TEXTS, st.data())
+def test_names_found_as_by_a_lookup_of_every_capitalised_word(text: str,
+                                                              data: st.DataObject) -> None:
+    """`find_names` searches known surnames only, with their given names, and learns of
+    officials' other forms from the same search (`NameScan`)."""
+    kb = load_kb()  # the fixture's (cached), not an argument: hypothesis would print it
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    expected = data.draw(st.booleans())
+    assert find_names(text, kb, start, end, expected) == reference_find_names(
+        text, kb, start, end, expected)
+
+
+@pytest.mark.parametrize("text", [
+    "Che Dalha presided.", "Nur Bekri, Bayanqolu and Bagatur", "Xi Jinping met Nur Bekri.",
+    "Bayanqolus met Wang Hao", "Wang Bayanqolu", "Nur Bekri", "Bagatur", "Padma Choling’s"])
+def test_names_other_forms_as_by_str_find(kb: KB, text: str) -> None:
+    assert find_names(text, kb) == reference_find_names(text, kb)
+    for start in range(len(text) + 1):
+        assert find_names(text, kb, start) == reference_find_names(text, kb, start)
+
+
+def reference_repair_name(surface: str, kb: KB) -> str | None:
+    """`_repair_name` as first written: every official of the surname weighed."""
+    surname, _, given = surface.partition(" ")
+    given = given.lower().replace("’", "'")
+    if given.endswith("'s") and len(given) > 3:
+        given = given[:-2]
+        if f"{surname} {given}".lower() in kb.officials_by_name:
+            return _canonical(f"{surname} {given}", kb)
+    well_formed = is_pinyin_given(given, kb)
+    best: tuple[int, str] | None = None
+    for key, officials in kb.officials_by_surname.get(surname.lower(), {}).items():
+        if key == surface.lower():
+            continue
+        known_given = key.partition(" ")[2]
+        if well_formed:
+            national = any(o.jurisdiction == "China" for o in officials)
+            distance = 1 if national and _slip(given, known_given) else 3
+            limit = 1
+        else:
+            limit = 1 if len(known_given) <= 5 else 2
+            distance = edit_distance(given, known_given, limit)
+        if distance <= limit and (best is None or distance < best[0]):
+            best = (distance, officials[0].name)
+    return best[1] if best else None
+
+
+def test_names_repairs_as_when_every_official_is_weighed(kb: KB) -> None:
+    """Well-formed pinyin is repaired only to a national leader's name (`_national_by_surname`
+    lists them); every official's name, and its slips and typos, are repaired as before."""
+    surfaces = set()
+    for official in kb.officials:
+        surname, _, given = official.name.partition(" ")
+        if not given:
+            continue
+        surfaces.add(official.name)
+        surfaces.add(f"{official.name}’s")
+        for at in range(len(given) + 1):
+            surfaces.add(f"{surname} {given[:at]}g{given[at:]}")
+            surfaces.add(f"{surname} {given[:at]}{given[at + 1:]}")
+            surfaces.add(f"{surname} {given[:at]}{given[at:at + 1]}{given[at:]}")
+    for surface in sorted(surfaces):
+        assert _repair_name(surface, kb) == reference_repair_name(surface, kb), surface

@@ -1,13 +1,14 @@
-"""People in English reports: the fast forms of the cue patterns match as their definitions."""
+"""People: the fast forms of the cue patterns and searches match as their definitions."""
 
 from __future__ import annotations
 
 import re
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from luoshi.extract.doc import Doc
 from luoshi.extract.people.en import (
     FAST_PRONOUN_ANYWHERE,
     FAST_ROLE_CUES,
@@ -17,8 +18,10 @@ from luoshi.extract.people.en import (
     fast_word_pattern,
     word_pattern,
 )
+from luoshi.extract.people.mention import Mention
 from luoshi.extract.text import IGNORECASE_EXTRA
-from luoshi.kb import KB
+from luoshi.kb import KB, load_kb
+from luoshi.record import Span
 
 # words of the cues and their near misses, in several cases, with what re.I also matches
 TOKENS = ["presided", "Presided", "PRESIDED", "over", "chaired", "Hosted", "spoke", "said",
@@ -72,6 +75,97 @@ def test_people_ignorecase_extra_is_what_re_matches_for_ascii_letters() -> None:
                 if re.fullmatch(ascii_letter, char, re.I):
                     extra[ascii_letter] = extra.get(ascii_letter, "") + char
     assert extra == IGNORECASE_EXTRA
+
+
+SENTENCE_TOKENS = ["Wang", "said", "x", "1", ".", ";", "!", "?", "\n", "\n\n", " ", "  ", "\t",
+                   "\r", "\u00a0", "\u2028", "\"", "”", "’", ")", "“", "‘", "(", "A", "é",
+                   "。", "！", "？", "；", "」", "』", "）", "王", "说"]
+
+
+@given(st.lists(st.sampled_from(SENTENCE_TOKENS), max_size=20).map("".join),
+       st.sampled_from(["en", "zh"]), st.data())
+def test_people_sentences_of_lines_are_the_texts(text: str, lang: str, data: st.DataObject
+                                                 ) -> None:
+    """`assign_roles` splits only the lines it reads (`sentences_read`): from a line's
+    start to a line's end, `sentences` gives the sentences of the whole text that lie there."""
+    from luoshi.extract.people.mention import sentences_read
+    from luoshi.extract.text import sentences
+
+    lines = [i for i, c in enumerate(text) if c == "\n"]
+    first = data.draw(st.integers(0, len(text)))
+    last = data.draw(st.integers(first, len(text)))
+    start = max([i + 1 for i in lines if i < first], default=0)
+    end = min([i for i in lines if i >= last], default=len(text))
+    assert sentences_read(text, lang, first, last) == sentences(text, lang, start, end) == [
+        (a, b) for a, b in sentences(text, lang) if start <= a and b <= end]
+
+
+PRONOUN_TEXT = st.lists(st.sampled_from(["He", "She", "SHe", "Hex", "he", "H", "S", "e", "x",
+                                         "_", "1", " ", "\n", "."]),
+                       max_size=12).map("".join)
+
+
+@settings(max_examples=300)
+@given(PRONOUN_TEXT, st.data())
+def test_people_pronouns_after_a_position_as_the_definition_finds_them(text: str,
+                                                                       data: st.DataObject
+                                                                       ) -> None:
+    from luoshi.extract.people.en import _pronouns
+
+    start = data.draw(st.integers(0, len(text)))
+    assert _pronouns(text, start) == [m.span() for m in PRONOUN_ANYWHERE.finditer(text, start)]
+
+
+def reference_assign_roles(doc: Doc, mentions: list[Mention]) -> dict[str, tuple[str, Span]]:
+    """English `assign_roles` as first written: every sentence of the text is looked at,
+    each searched for a pronoun once a participant is known."""
+    from luoshi.extract.people import en
+    from luoshi.extract.people.mention import better
+    from luoshi.extract.text import sentences
+
+    text, roles = doc.text, {}
+    last_participant: Mention | None = None
+    for start, end in sentences(text, "en"):
+        inside = [m for m in mentions if start <= m.start < end]
+        if not inside and not (last_participant and en.PRONOUN_ANYWHERE.search(text, start, end)):
+            continue
+        cues = sorted(((match.start(), match.end(), role) for role, pattern in en.ROLE_CUES
+                       for match in pattern.finditer(text, start, end)), key=lambda c: c[0])
+        for cue_start, cue_end, role in cues:
+            subjects = en._subjects(text, inside, cue_start, cue_end, role)
+            if not subjects and en.PRONOUN.search(text, max(start, cue_start - 8), cue_start):
+                subjects = [last_participant] if last_participant else []
+            for mention in subjects:
+                roles[mention.name] = better(roles.get(mention.name), role, (cue_start, cue_end))
+                last_participant = mention
+        for mention in inside:
+            if en.POSSESSIVE_SPEECH.match(text, mention.end) and not mention.invoked:
+                roles[mention.name] = better(roles.get(mention.name), "spoke",
+                                             (mention.start, mention.end))
+                last_participant = mention
+    return roles
+
+
+ROLE_SUBJECTS = ["Wang Hao", "Li Qiang", "He", "Then He", "x She", "The meeting", "Governor Wang Hao",
+                 "General Secretary Xi Jinping", "Wang Hao and Li Qiang"]
+ROLE_VERBS = ["presided over", "said", "attended", "was presided over by Wang Hao", "’s speech",
+              "and", ""]
+ROLE_ENDS = [". ", ".\n", "\n", "\n\n", ", ", " ", "; "]
+ROLE_TEXT = st.lists(st.tuples(st.sampled_from(ROLE_SUBJECTS), st.sampled_from(ROLE_VERBS),
+                               st.sampled_from(ROLE_ENDS)),
+                     max_size=8).map(lambda parts: "".join(f"{s} {v}{e}" for s, v, e in parts))
+
+
+@settings(max_examples=500)
+@given(ROLE_TEXT)
+@example("Wang Hao attended.\nThen He said.")  # a pronoun on a line after the last mention's
+def test_people_roles_as_when_every_sentence_is_read(text: str) -> None:
+    from luoshi.extract.people import en
+
+    kb = load_kb()  # the fixture's (cached), not an argument: hypothesis would print it
+    doc = Doc(text=text, doc_id="t")
+    mentions = en.find_mentions(doc, kb)
+    assert en.assign_roles(doc, kb, mentions) == reference_assign_roles(doc, mentions)
 
 
 # -- Chinese ----------------------------------------------------------------------------
@@ -149,6 +243,45 @@ def test_people_zh_name_at_as_with_a_cjk_test_per_character(kb: KB, text: str) -
         assert zh._name_at(text, position, kb) == reference(position)
 
 
+def reference_name_at(text: str, position: int, kb: KB) -> str | None:
+    """`_name_at` as first written: each candidate looked at in the text."""
+    from luoshi.extract.people import zh
+
+    run = zh.CJK_RUN.match(text, position, position + 4)
+    cjk = run.end() - position if run else 0
+    for length in (3, 2, 4):
+        if length > cjk:
+            continue
+        candidate = text[position:position + length]
+        if candidate in kb.officials_by_zh:
+            return candidate
+        if candidate in zh.NOT_NAMES:
+            continue
+        parts = zh.split_surname(candidate, kb)
+        if parts is None or not (1 <= len(parts[1]) <= 2):
+            continue
+        if zh.AFTER_NAME.match(text, position + length):
+            return candidate
+    return None
+
+
+# surnames (欧阳 compound), officials (王宁 is not; 习近平 is), words, role verbs, punctuation
+NAME_AT_TEXT = st.lists(st.sampled_from(["王", "欧阳", "李", "宁", "华", "明", "习近平", "全会", "会议", "主持",
+                                         "强调", "、", "，", "。", "a", "1", "㐀", " ", "同志"]),
+                        max_size=8).map("".join)
+
+
+@settings(max_examples=300)
+@given(NAME_AT_TEXT)
+def test_people_zh_name_at_as_when_each_candidate_is_looked_at(text: str) -> None:
+    """`_name_at` works out what to try from the four characters at a position, once."""
+    from luoshi.extract.people import zh
+
+    kb = load_kb()  # the fixture's (cached), not an argument: hypothesis would print it
+    for position in range(len(text) + 1):
+        assert zh._name_at(text, position, kb) == reference_name_at(text, position, kb)
+
+
 GATED_TOKENS = ["General", "general", "GENERAL", "Secretary", "secretary", "ſecretary", "-",
                 "Comrade", "President", "preſident", "Premier", "premİer", "Chairman", "chaırman",
                 "and", "other", "AND OTHER", "leaders", "provincial", "successively",
@@ -179,3 +312,66 @@ def test_people_gated_patterns_gates_open_for_each_word(before: str) -> None:
     assert any(pattern.search(before) and en.may_match(before, words)
                for pattern, words in ((en.INVOKING_TITLE, en.INVOKING_TITLE_WORDS),
                                       (en.OTHERS_BEFORE, en.OTHERS_BEFORE_WORDS)))
+
+
+def reference_zh_assign_roles(doc: Doc, mentions: list[Mention]) -> dict[str, tuple[str, Span]]:
+    """Chinese `assign_roles` as first written: every sentence of the text is looked at and
+    searched for pronouns."""
+    from luoshi.extract.people import zh
+    from luoshi.extract.people.mention import better
+    from luoshi.extract.text import sentences
+
+    text, roles = doc.text, {}
+    last: Mention | None = None
+    taking_part = [m for m in mentions if not m.invoked]
+    for start, end in sentences(text, "zh"):
+        groups = zh._groups([m for m in taking_part if start <= m.start < end])
+        pending: list[Mention] = []
+        for number, group in enumerate(groups):
+            scope_end = groups[number + 1][0].start if number + 1 < len(groups) else end
+            scope_start = max(m.group_end or m.end for m in group)
+            role = zh._role_in(text, scope_start, scope_end)
+            if role is None:
+                pending += group
+                continue
+            for mention in pending + group:
+                if role[0] == "attended" or mention in group:
+                    roles[mention.name] = better(roles.get(mention.name), *role)
+            pending = []
+            last = group[-1]
+        for match in zh.PRONOUN.finditer(text, start, end):
+            if last is not None:
+                roles[last.name] = better(roles.get(last.name), "spoke", match.span())
+    return roles
+
+
+ZH_ROLE_SUBJECTS = ["省委书记王宁", "市长张明、李华", "王宁", "他", "她", "会议", "习近平总书记", "，王宁", ""]
+ZH_ROLE_VERBS = ["主持会议", "出席", "参加", "强调", "说", "讲话", ""]
+ZH_ROLE_ENDS = ["。", "，", "\n", "。\n", "；", "”。", " ", ""]
+ZH_ROLE_TEXT = st.lists(st.tuples(st.sampled_from(ZH_ROLE_SUBJECTS),
+                                  st.sampled_from(ZH_ROLE_VERBS), st.sampled_from(ZH_ROLE_ENDS)),
+                        max_size=8).map(lambda parts: "".join(map("".join, parts)))
+
+
+@settings(max_examples=500)
+@given(ZH_ROLE_TEXT)
+@example("会议。王宁出席。\n他说")  # a pronoun on a line after the last mention's
+@example("他强调，省委书记王宁出席")  # a pronoun before the mention in its sentence
+def test_people_zh_roles_as_when_every_sentence_is_read(text: str) -> None:
+    from luoshi.extract.people import zh
+
+    kb = load_kb()  # the fixture's (cached), not an argument: hypothesis would print it
+    doc = Doc(text=text, doc_id="t", lang="zh")
+    mentions = zh.find_mentions(doc, kb)
+    assert zh.assign_roles(doc, kb, mentions) == reference_zh_assign_roles(doc, mentions)
+
+
+@given(st.lists(st.sampled_from(["他", "她", "强调", "说", "指出", "。", "\n", "x"]), max_size=10
+                ).map("".join), st.data())
+def test_people_zh_pronouns_after_a_position_as_the_pattern_finds_them(text: str,
+                                                                      data: st.DataObject
+                                                                      ) -> None:
+    from luoshi.extract.people import zh
+
+    start = data.draw(st.integers(0, len(text)))
+    assert zh._pronouns(text, start) == [m.span() for m in zh.PRONOUN.finditer(text, start)]

@@ -24,12 +24,11 @@ NAME = re.compile(
     r"(?<![\w’'])(?=(?P<sur>[A-Z][a-zü]{0,7})[ \u00a0]"
     r"(?P<given>[A-Z][a-zü]{0,11}(?:['’-][a-zü]{1,6})?)(?![\w-]))"
 )
-# NAME in two steps, as `find_names` searches: a capitalised word before another, then,
-# for a known surname only, the given name after the space
+# NAME in two steps: a capitalised word before another, then, for a known surname only,
+# the given name after the space (`find_names` searches both at once, see `NameScan`)
 SURNAME_WORD = re.compile(r"(?<![\w’'])[A-Z][a-zü]{0,7}(?=[ \u00a0][A-Z])")
-# SURNAME_WORD as searched: without its lookbehind it opens with a character class, which
-# the search skips to (a pattern opening with a lookbehind is tried at every position);
-# the lookbehind is then checked on the few known surnames (see `surname_words`)
+# SURNAME_WORD without its lookbehind, which `find_names` checks on the few known surnames
+# (a pattern opening with a lookbehind is tried at every position)
 CAPITALISED_WORD = re.compile(r"[A-Z][a-zü]{0,7}(?=[ \u00a0][A-Z])")
 WORD_CHAR = re.compile(r"[\w’']")
 GIVEN_NAME = re.compile(r"[A-Z][a-zü]{0,11}(?:['’-][a-zü]{1,6})?(?![\w-])")
@@ -94,19 +93,21 @@ def find_names(text: str, kb: KB, start: int = 0, end: int | None = None,
     expected (`names_expected`: a credit line), since "He Lin" could be a sentence."""
     end = len(text) if end is None else end
     found: list[NameMatch] = []
-    surnames = kb.surname_pinyin
+    scan = _name_scan(kb)
     last_end = -1
-    for word in CAPITALISED_WORD.finditer(text, start, end):
-        surname = word.group(0)
+    other_forms = any(text.find(name, start, end) >= 0 for name in scan.unscanned_forms)
+    for word in scan.pattern.finditer(text, start, end):
         at = word.start()
+        # the scan tries a surname first: another form beginning here is told by its text
+        if not other_forms and text.startswith(scan.scanned_forms, at, end):
+            other_forms = True
+        group = word.lastindex
         # the lookbehind of SURNAME_WORD; a word it rejects cannot hide the next one, which
         # begins after a space
-        if surname not in surnames or at < last_end or (at and WORD_CHAR.match(text, at - 1)):
+        if group is None or at < last_end or (at and WORD_CHAR.match(text, at - 1)):
             continue
-        match = GIVEN_NAME.match(text, word.end() + 1, end)
-        if match is None:
-            continue
-        given, name_end = match.group(0), match.end()
+        given, name_end = word.group(group), word.end(group)
+        surname = word.group(0)
         surface = f"{surname} {given}"
         known = surface.lower() in kb.officials_by_name
         repaired = None if known else repair_name(surface, kb)
@@ -120,11 +121,9 @@ def find_names(text: str, kb: KB, start: int = 0, end: int | None = None,
         else:
             continue
         last_end = name_end
-    names, pattern = _other_forms(kb)
-    # a substring test each, in the range asked for only: cheaper than a regex search
-    if not any(text.find(name, start, end) >= 0 for name in names):
+    if not other_forms:
         return found
-    for match in pattern.finditer(text, start, end):
+    for match in scan.forms_pattern.finditer(text, start, end):
         if match.start() > 0 and (text[match.start() - 1].isalnum()
                                   or text[match.start() - 1] in "’'"):
             continue  # inside a word
@@ -132,6 +131,64 @@ def find_names(text: str, kb: KB, start: int = 0, end: int | None = None,
             found.append(NameMatch(match.group(0), match.start(), match.end(), match.group(0),
                                    True, False))
     return sorted(found, key=lambda n: n.start)
+
+
+@dataclass(frozen=True)
+class NameScan:
+    """One search for what `find_names` looks at, built per knowledge base.
+
+    `pattern` matches a known surname that CAPITALISED_WORD would match, with the given
+    name after it in its last group (GIVEN_NAME after the space), or, with no group, the
+    first letter of one of `scanned_forms` (officials' other name forms). Every
+    alternative opens with a letter, so the search skips to those letters; a pattern
+    opening with a group or a lookahead would be tried at every position."""
+    pattern: re.Pattern[str]
+    scanned_forms: tuple[str, ...]  # other forms the pattern's search tells of
+    unscanned_forms: tuple[str, ...]  # other forms looked for with str.find
+    forms_pattern: re.Pattern[str]  # every other form, found on its own
+
+
+_SCANS: dict[int, tuple[KB, NameScan]] = {}
+SCAN_FORM_START = re.compile(r"[A-Z][^A-Z]")  # where no surname begins, once the first is read
+
+
+def _name_scan(kb: KB) -> NameScan:
+    entry = _SCANS.get(id(kb))
+    if entry is None or entry[0] is not kb:
+        entry = _SCANS[id(kb)] = (kb, _build_scan(kb))
+    return entry[1]
+
+
+def _capitalised_word(word: str) -> bool:
+    """Whether CAPITALISED_WORD matches the whole word before a name."""
+    match = CAPITALISED_WORD.match(word + " A")
+    return match is not None and match.end() == len(word)
+
+
+def _build_scan(kb: KB) -> NameScan:
+    names, forms_pattern = _other_forms(kb)
+    # a form whose match consumes only its capital hides no surname (they start with a
+    # capital, and no letter inside a surname word is one)
+    scanned = tuple(name for name in names if SCAN_FORM_START.match(name))
+    surnames = sorted(s for s in kb.surname_pinyin if _capitalised_word(s))
+    given = rf"(?=[ \u00a0]({GIVEN_NAME.pattern}))"
+    rests: dict[str, list[str]] = {}
+    forms: dict[str, list[str]] = {}
+    for surname in surnames:
+        rests.setdefault(surname[0], []).append(re.escape(surname[1:]))
+    for name in scanned:
+        forms.setdefault(name[0], []).append(re.escape(name[1:]))
+    branches = []
+    for first in sorted(rests.keys() | forms.keys()):
+        inner = []
+        if first in rests:
+            inner.append(f"(?:{'|'.join(rests[first])}){given}")
+        if first in forms:
+            inner.append(f"(?={'|'.join(forms[first])})")
+        branches.append(f"{re.escape(first)}(?:{'|'.join(inner)})")
+    pattern = re.compile("|".join(branches) or r"(?!x)x")
+    return NameScan(pattern, scanned, tuple(n for n in names if n not in scanned),
+                    forms_pattern)
 
 
 APPOSITIVE = re.compile(r"[ \u00a0]*,[ \u00a0]*(?:the[ \u00a0]+)?")
@@ -196,22 +253,37 @@ def _repair_name(surface: str, kb: KB) -> str | None:
         given = given[:-2]
         if f"{surname} {given}".lower() in kb.officials_by_name:
             return _canonical(f"{surname} {given}", kb)
-    well_formed = is_pinyin_given(given, kb)
+    if is_pinyin_given(given, kb):
+        # only a national leader's name a slip away (the first): any other is too far
+        for key, name in _national_by_surname(kb).get(surname.lower(), ()):
+            if key != surface.lower() and _slip(given, key.partition(" ")[2]):
+                return name
+        return None
     best: tuple[int, str] | None = None
     for key, officials in kb.officials_by_surname.get(surname.lower(), {}).items():
         if key == surface.lower():
             continue
         known_given = key.partition(" ")[2]
-        if well_formed:
-            national = any(o.jurisdiction == "China" for o in officials)
-            distance = 1 if national and _slip(given, known_given) else 3
-            limit = 1
-        else:
-            limit = 1 if len(known_given) <= 5 else 2
-            distance = edit_distance(given, known_given, limit)
+        limit = 1 if len(known_given) <= 5 else 2
+        distance = edit_distance(given, known_given, limit)
         if distance <= limit and (best is None or distance < best[0]):
             best = (distance, officials[0].name)
     return best[1] if best else None
+
+
+_NATIONAL: dict[int, tuple[KB, dict[str, tuple[tuple[str, str], ...]]]] = {}
+
+
+def _national_by_surname(kb: KB) -> dict[str, tuple[tuple[str, str], ...]]:
+    """Per surname, the keys of `officials_by_surname` that name a national leader, in its
+    order, each with the name a repair gives."""
+    entry = _NATIONAL.get(id(kb))
+    if entry is None or entry[0] is not kb:
+        table = {surname: tuple((key, officials[0].name) for key, officials in keys.items()
+                                if any(o.jurisdiction == "China" for o in officials))
+                 for surname, keys in kb.officials_by_surname.items()}
+        entry = _NATIONAL[id(kb)] = (kb, table)
+    return entry[1]
 
 
 def _slip(a: str, b: str) -> bool:

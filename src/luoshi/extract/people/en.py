@@ -13,9 +13,9 @@ from bisect import bisect_left
 
 from luoshi.extract.doc import Doc
 from luoshi.extract.names import find_names
-from luoshi.extract.people.mention import Mention, better
+from luoshi.extract.people.mention import Mention, better, sentences_read
 from luoshi.extract.spans import ByStart
-from luoshi.extract.text import sentences, word_led
+from luoshi.extract.text import word_led
 from luoshi.extract.titles import en_titles_after, en_titles_before
 from luoshi.kb.loader import KB
 from luoshi.record import Span
@@ -122,11 +122,16 @@ def assign_roles(doc: Doc, kb: KB, mentions: list[Mention]) -> dict[str, tuple[s
     starts = [m.start for m in mentions]
     # mentions come in text order: a sentence's mentions are a slice of them
     by_start = None if starts == sorted(starts) else ByStart(mentions, lambda m: m.start)
-    for start, end in doc.memo("sentences", lambda: sentences(text, "en")):
+    first = min(starts)
+    # a sentence without mentions is read only for a pronoun after one: the pronouns after
+    # the first mention, each found once (a sentence holds one if the whole text has one
+    # inside it: the pattern's lookbehind sees before a search's start anyway)
+    pronouns = _pronouns(text, first)
+    for start, end in sentences_read(text, "en", first, max(
+            max(starts), pronouns[-1][0] if pronouns else 0)):
         inside = (by_start.within(start, end) if by_start else
                   mentions[bisect_left(starts, start):bisect_left(starts, end)])
-        if not inside and not (last_participant
-                               and FAST_PRONOUN_ANYWHERE.search(text, start, end)):
+        if not inside and not (last_participant and _holds(pronouns, start, end)):
             continue
         cues = sorted(((match.start(), match.end(), role) for role, pattern in FAST_ROLE_CUES
                        for match in pattern.finditer(text, start, end)), key=lambda c: c[0])
@@ -143,6 +148,23 @@ def assign_roles(doc: Doc, kb: KB, mentions: list[Mention]) -> dict[str, tuple[s
                                              (mention.start, mention.end))
                 last_participant = mention
     return roles
+
+
+def _pronouns(text: str, start: int) -> list[Span]:
+    """FAST_PRONOUN_ANYWHERE's matches from `start`, searched from the first "He" or "She"
+    (str.find skips to them much faster than the pattern's search, and most reports have
+    no such pronoun)."""
+    found = [at for at in (text.find("He", start), text.find("She", start)) if at >= 0]
+    if not found:
+        return []
+    return [match.span() for match in FAST_PRONOUN_ANYWHERE.finditer(text, min(found))]
+
+
+def _holds(pronouns: list[Span], start: int, end: int) -> bool:
+    """Whether one of the pronouns (sorted, apart) lies in [start, end): the first one
+    starting there, if any does."""
+    index = bisect_left(pronouns, (start, start))
+    return index < len(pronouns) and pronouns[index][1] <= end
 
 
 def _subjects(text: str, inside: list[Mention], cue_start: int, cue_end: int,

@@ -12,10 +12,9 @@ from bisect import bisect_left
 
 from luoshi.extract.doc import Doc
 from luoshi.extract.memo import KBMemo
-from luoshi.extract.people.mention import Mention, better
+from luoshi.extract.people.mention import Mention, better, sentences_read
 from luoshi.extract.romanize import person_pinyin, split_surname
 from luoshi.extract.spans import ByStart
-from luoshi.extract.text import sentences
 from luoshi.extract.titles import parse_zh_chain, post_index
 from luoshi.kb.lexicon import OFFICIAL
 from luoshi.kb.loader import KB
@@ -84,22 +83,37 @@ def _leader_ends(text: str) -> list[int]:
 
 def _name_at(text: str, position: int, kb: KB) -> str | None:
     """A personal name starting at `position`, ended by a role verb or punctuation."""
-    run = CJK_RUN.match(text, position, position + 4)
-    cjk = run.end() - position if run else 0  # the candidates this long are all CJK
+    for length, known in _NAME_PLANS.get(text[position:position + 4], kb, _name_plan):
+        if known or AFTER_NAME.match(text, position + length):
+            return text[position:position + length]
+    return None
+
+
+# What `_name_at` tries, in its order: (length, whether the candidate is a name whatever
+# follows it). It depends on the four characters at the position only, so it is worked out
+# once for them: the same few names and words recur from report to report.
+NamePlan = tuple[tuple[int, bool], ...]
+_NAME_PLANS: KBMemo[NamePlan] = KBMemo()
+
+
+def _name_plan(window: str, kb: KB) -> NamePlan:
+    run = CJK_RUN.match(window)
+    cjk = run.end() if run else 0  # the candidates this long are all CJK
+    plan: list[tuple[int, bool]] = []
     for length in (3, 2, 4):
         if length > cjk:
             continue
-        candidate = text[position:position + length]
+        candidate = window[:length]
         if candidate in kb.officials_by_zh:
-            return candidate
+            plan.append((length, True))
+            break
         if candidate in NOT_NAMES:
             continue
         parts = split_surname(candidate, kb)
         if parts is None or not (1 <= len(parts[1]) <= 2):
             continue
-        if AFTER_NAME.match(text, position + length):
-            return candidate
-    return None
+        plan.append((length, False))
+    return tuple(plan)
 
 
 def find_mentions(doc: Doc, kb: KB) -> list[Mention]:
@@ -246,10 +260,17 @@ def assign_roles(doc: Doc, kb: KB, mentions: list[Mention]) -> dict[str, tuple[s
     roles: dict[str, tuple[str, Span]] = {}
     last: Mention | None = None
     taking_part = [m for m in mentions if not m.invoked]
+    if not taking_part:  # no group to take a role, nor one a pronoun stands for
+        return roles
     starts = [m.start for m in taking_part]
     # mentions come in text order: a sentence's mentions are a slice of them
     by_start = None if starts == sorted(starts) else ByStart(taking_part, lambda m: m.start)
-    for start, end in doc.memo("sentences", lambda: sentences(text, "zh")):
+    # the pronouns from the first mention's line on (one before a mention in its sentence
+    # counts too), found once: a sentence's are those starting in it (the pattern holds no
+    # character that ends a sentence)
+    pronouns = _pronouns(text, text.rfind("\n", 0, min(starts)) + 1)
+    for start, end in sentences_read(text, "zh", min(starts), max(
+            max(starts), pronouns[-1][0] if pronouns else 0)):
         inside = (by_start.within(start, end) if by_start else
                   taking_part[bisect_left(starts, start):bisect_left(starts, end)])
         groups = _groups(inside)
@@ -266,10 +287,19 @@ def assign_roles(doc: Doc, kb: KB, mentions: list[Mention]) -> dict[str, tuple[s
                     roles[mention.name] = better(roles.get(mention.name), *role)
             pending = []
             last = group[-1]
-        for match in PRONOUN.finditer(text, start, end):
+        for span in pronouns[bisect_left(pronouns, (start, start)):
+                             bisect_left(pronouns, (end, end))]:
             if last is not None:
-                roles[last.name] = better(roles.get(last.name), "spoke", match.span())
+                roles[last.name] = better(roles.get(last.name), "spoke", span)
     return roles
+
+
+def _pronouns(text: str, start: int) -> list[Span]:
+    """PRONOUN's matches from `start`, searched from the first 他 or 她 str.find finds."""
+    found = [at for at in (text.find("他", start), text.find("她", start)) if at >= 0]
+    if not found:
+        return []
+    return [match.span() for match in PRONOUN.finditer(text, min(found))]
 
 
 def _groups(mentions: list[Mention]) -> list[list[Mention]]:
