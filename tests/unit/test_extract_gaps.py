@@ -150,3 +150,13 @@ def test_zh_source_office_names_the_city() -> None:
     assert (jurisdiction.name, jurisdiction.level) == ("Quanzhou", "city")
     unnamed = text.replace("泉州市教育局", "新华网")
     assert extract(unnamed).events[0].jurisdiction.name is None
+
+
+def test_pronoun_opening_a_sentence_gives_the_last_participant_the_cue() -> None:
+    from luoshi.pipeline import extract
+
+    record = extract("The county party committee held a meeting on the 24th. Zhang Wei, secretary "
+                     "of the county party committee, attended the meeting. He stressed that the "
+                     "spirit must be studied.", published="2022-10-25")
+    roles = {p.name: p.role for p in record.events[0].people}
+    assert roles == {"Zhang Wei": "spoke"}

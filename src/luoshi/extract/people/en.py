@@ -74,7 +74,7 @@ INVOKING_TITLE_WORDS = ("general", "comrade", "dent", "prem", "rman")
 OTHERS_BEFORE_WORDS = ("other", "ucce", "pect", "turn", "both", "each")
 IN_TURN_AFTER = re.compile(r"\s+(?:one\s+after\s+another|successively|in\s+turn|respectively"
                            r"|separately)\b", re.I)
-PRONOUN = re.compile(r"(?:^|[.;]\s+|\s)(?:He|She)\s+$")
+PRONOUN = re.compile(r"(?<![\w’'])(?:He|She)\s+$")
 PRONOUN_ANYWHERE = re.compile(r"\b(?:He|She)\s")
 # PRONOUN_ANYWHERE as searched: opening with its capitals (the search skips to them), the
 # boundary checked after the first letter
