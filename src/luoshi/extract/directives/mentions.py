@@ -133,8 +133,10 @@ def _find_en(doc: Doc, kb: KB) -> list[DirectiveMention]:
     found: list[DirectiveMention] = []
     taken = DisjointSpans()
 
-    congress_anchors = anchored_starts(text, doc.folded, ("congress",), 8)
-    plenum_anchors = anchored_starts(text, doc.folded, ("plenary", "plenum", "full session"), 9)
+    congress_anchors = anchored_starts(text, doc.folded, ("congress",), 8, en.CONGRESS_FIRST,
+                                       en.FIRST_REACH)
+    plenum_anchors = anchored_starts(text, doc.folded, ("plenary", "plenum", "full session"), 9,
+                                     en.PLENUMS_FIRST, en.FIRST_REACH)
     for match in _at_anchors(en.CONGRESS, text, congress_anchors):
         term = en_ordinal(match.group("t"))
         if term and 1 <= term <= 30 and taken.free(match.span()):
@@ -142,7 +144,7 @@ def _find_en(doc: Doc, kb: KB) -> list[DirectiveMention]:
             found.append(DirectiveMention(
                 "congress", match.span(), body="CPC", term=term,
                 blocked=_blocked(doc, *match.span(), en.BLOCK_BEFORE, en.BLOCK_AFTER)))
-    for match in _at_anchors(en.PLENUMS, text, plenum_anchors, en.ORDINAL_FIRST):
+    for match in _at_anchors(en.PLENUMS, text, plenum_anchors):
         term, session = en_ordinal(match.group("t")), en_ordinal(match.group("s"))
         if not taken.free(match.span()) or not (term and session) or session > 12 or term > 30:
             continue
@@ -157,12 +159,9 @@ def _find_en(doc: Doc, kb: KB) -> list[DirectiveMention]:
 
 
 def _at_anchors(patterns: list[re.Pattern[str]], text: str,
-                anchors: list[tuple[int, list[int]]], first: re.Pattern[str] | None = None
-                ) -> Iterator[re.Match[str]]:
-    """For each anchor, the leftmost match of the first pattern that covers it (tried only
-    at the starts `first` matches at, when every match of the patterns begins so)."""
-    for position, anchor_starts in anchors:
-        starts = [s for s in anchor_starts if first.match(text, s)] if first else anchor_starts
+                anchors: list[tuple[int, list[int]]]) -> Iterator[re.Match[str]]:
+    """For each anchor, the leftmost match of the first pattern that covers it."""
+    for position, starts in anchors:
         for pattern in patterns:
             match = next((m for start in starts if (m := pattern.match(text, start))
                           and m.end() > position), None)
@@ -192,7 +191,8 @@ def _en_speeches(doc: Doc, kb: KB, taken: DisjointSpans) -> list[DirectiveMentio
     text = doc.text
     found = []
     anchors = anchored_starts(text, doc.folded, ("xi jin", "general secretary",
-                                                 "secretary general"), 8)
+                                                 "secretary general"), 8, en.SPEECHES_FIRST,
+                              en.FIRST_REACH)
     for match in _at_anchors(en.SPEECHES, text, anchors):
         if not taken.free(match.span()):
             continue
@@ -215,7 +215,8 @@ def _en_topic(match: re.Match[str]) -> tuple[str | None, Span | None]:
 
 def _en_meetings(doc: Doc, taken: DisjointSpans) -> list[DirectiveMention]:
     found = []
-    anchors = anchored_starts(doc.text, doc.folded, ("politburo", "political bureau"), 5)
+    anchors = anchored_starts(doc.text, doc.folded, ("politburo", "political bureau"), 5,
+                              en.POLITBURO_FIRST, en.FIRST_REACH)
     for match in _at_anchors([en.POLITBURO_MEETING], doc.text, anchors):
         if not taken.free(match.span()):
             continue
@@ -223,7 +224,8 @@ def _en_meetings(doc: Doc, taken: DisjointSpans) -> list[DirectiveMention]:
         found.append(DirectiveMention(
             "meeting", match.span(), body="CPC", day=day, label="Politburo meeting",
             framed=True))
-    anchors = anchored_starts(doc.text, doc.folded, ("conference",), 9)
+    anchors = anchored_starts(doc.text, doc.folded, ("conference",), 9,
+                              en.LOCAL_CONFERENCE_FIRST, en.FIRST_REACH)
     for match in _at_anchors([en.LOCAL_CONFERENCE], doc.text, anchors):
         level = en.LEVEL_WORDS.get(match.group("lvl").lower(), "province")
         found.append(DirectiveMention(
