@@ -182,3 +182,23 @@ def test_directives_en_folding_keeps_word_starts_and_stray_letters() -> None:
 
     assert fold(STRAY_LETTERS) == STRAY_LETTERS
     assert all(re.fullmatch(r"[\s(]", fold(c)) for c in "“\"‘( \n\t\u00a0\u3000")
+
+
+HEAD_TOKENS = ["since", "Since", "SINCE", "ſince", "sınce", "ahead of", "prior to", "PRİOR to",
+               "before", "run-up to", "welcome", "Welcoming", "greet", "greeting", "the", "The",
+               "of", "20th", "victorious", "opening", " ", "  ", "\n", "\t", "x", "-", "_", "é",
+               "K", "1"]
+HEAD = st.lists(st.sampled_from(HEAD_TOKENS), max_size=12).map(" ".join)
+HEAD_TIGHT = st.lists(st.sampled_from(HEAD_TOKENS), max_size=12).map("".join)
+
+
+@given(st.one_of(HEAD, HEAD_TIGHT))
+def test_directives_en_block_before_matches_as_its_definition(head: str) -> None:
+    from luoshi.extract.directives import patterns_en as en
+
+    definition = re.compile(
+        r"(?:\bsince|\bwelcom\w*\s+(?:the\s+)?(?:\w+\s+){0,4}?(?:of\s+)?|\bahead\s+of"
+        r"|\bprior\s+to|\bbefore|\brun-up\s+to|\bgreet\w*\s+(?:the\s+)?(?:\w+\s+){0,3}?"
+        r"(?:of\s+)?)\s+(?:the\s+)?$", re.I)
+    fast, plain = en.BLOCK_BEFORE.search(head), definition.search(head)
+    assert (fast and fast.span()) == (plain and plain.span())

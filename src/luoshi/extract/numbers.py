@@ -23,6 +23,9 @@ EN_ORDINAL = (
     + r"|(?-i:[IVX]{1,6}))"
 )
 ZH_NUMERAL = r"[零〇一二两三四五六七八九十]{1,4}"
+DIGITS_ORDINAL = re.compile(r"(\d{1,3})(?:st|nd|rd|th)?")
+TENS_ORDINAL = re.compile(r"(twenty|thirty)[- ]?(\w+)")
+ROMAN_NUMERAL = re.compile(r"[IVXL]+")
 
 
 def en_ordinal(word: str) -> int | None:
@@ -31,13 +34,13 @@ def en_ordinal(word: str) -> int | None:
     lower = text.lower()
     if lower in EN_ORDINAL_WORDS:
         return EN_ORDINAL_WORDS[lower]
-    match = re.fullmatch(r"(\d{1,3})(?:st|nd|rd|th)?", lower)
+    match = DIGITS_ORDINAL.fullmatch(lower)
     if match:
         return int(match.group(1))
-    match = re.fullmatch(r"(twenty|thirty)[- ]?(\w+)", lower)
+    match = TENS_ORDINAL.fullmatch(lower)
     if match and match.group(2) in EN_ORDINAL_WORDS:
         return EN_TENS[match.group(1)] + EN_ORDINAL_WORDS[match.group(2)]
-    if re.fullmatch(r"[IVXL]+", text):
+    if ROMAN_NUMERAL.fullmatch(text):
         return roman(text)
     return None
 

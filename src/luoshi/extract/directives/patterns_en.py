@@ -8,7 +8,7 @@ from typing import Any
 
 from luoshi.extract.numbers import EN_ORDINAL as ORD
 from luoshi.extract.numbers import EN_ORDINAL_WORDS, EN_TENS
-from luoshi.extract.text import STRAY_LETTERS
+from luoshi.extract.text import STRAY_LETTERS, word_led
 
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 MONTH = r"(?:" + "|".join(m.capitalize() for m in MONTHS) + r"|" + "|".join(
@@ -133,10 +133,13 @@ POLITBURO_MEETING = re.compile(
 LOCAL_CONFERENCE = re.compile(
     r"spirit\s+of\s+the\s+(?P<lvl>provincial|municipal|city)\s+(?P<name>(?:[a-z]+\s+){1,4}?"
     r"(?:work\s+)?conference)", re.I)
-BLOCK_BEFORE = re.compile(
-    r"(?:\bsince|\bwelcom\w*\s+(?:the\s+)?(?:\w+\s+){0,4}?(?:of\s+)?|\bahead\s+of|\bprior\s+to"
-    r"|\bbefore|\brun-up\s+to|\bgreet\w*\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:of\s+)?)\s+(?:the\s+)?$",
-    re.I)
+# "since the", "to welcome the", ...: `\b(?:since|...)\s+(?:the\s+)?$` with re.I, in the
+# form `text.word_led` gives, whose search skips to the words' first letters
+BLOCK_BEFORE_WORDS = [
+    "since", r"welcom\w*\s+(?:the\s+)?(?:\w+\s+){0,4}?(?:of\s+)?", r"ahead\s+of", r"prior\s+to",
+    "before", r"run-up\s+to", r"greet\w*\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:of\s+)?"]
+BLOCK_BEFORE_END = r"\s+(?:the\s+)?$"
+BLOCK_BEFORE = re.compile(f"{word_led(BLOCK_BEFORE_WORDS).pattern}(?i:{BLOCK_BEFORE_END})")
 BLOCK_AFTER = re.compile(r"\s*(?:was|is)\s+(?:about\s+to\s+be|to\s+be)\s+(?:held|convened)", re.I)
 
 
