@@ -202,3 +202,13 @@ def test_directives_en_block_before_matches_as_its_definition(head: str) -> None
         r"(?:of\s+)?)\s+(?:the\s+)?$", re.I)
     fast, plain = en.BLOCK_BEFORE.search(head), definition.search(head)
     assert (fast and fast.span()) == (plain and plain.span())
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab \n\u3000。！？；”’」』）)")), max_size=40), st.data())
+def test_directives_zh_sentences_one_by_one_as_all_at_once(text: str, data: st.DataObject) -> None:
+    from luoshi.extract.directives.mentions import sentences_from
+    from luoshi.extract.text import sentences
+
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert list(sentences_from(text, start, end)) == sentences(text, "zh", start, end)

@@ -19,7 +19,12 @@ from luoshi.extract.directives import patterns_zh as zh
 from luoshi.extract.doc import Doc
 from luoshi.extract.numbers import en_ordinal, zh_number
 from luoshi.extract.spans import DisjointSpans, SpanIndex
-from luoshi.extract.text import PARAGRAPH_BREAK, anchored_starts, anchored_windows, sentences
+from luoshi.extract.text import (
+    PARAGRAPH_BREAK,
+    ZH_SENTENCE_END,
+    anchored_starts,
+    anchored_windows,
+)
 from luoshi.kb.lexicon import DIRECTIVE
 from luoshi.kb.loader import KB
 from luoshi.record import Span
@@ -60,8 +65,7 @@ def _lead_end(doc: Doc) -> int:
         return len(doc.text)
     if doc.lang != "zh":
         return first[1]
-    spans = sentences(doc.text, "zh", first[0], first[1])
-    for index, (start, end) in enumerate(spans):
+    for index, (start, end) in enumerate(sentences_from(doc.text, first[0], first[1])):
         if index and zh.REPORTED_SPEECH.match(doc.text, start):
             return start
         if index >= 1:
@@ -77,6 +81,17 @@ def paragraphs_from(text: str, start: int) -> Iterator[Span]:
             yield span
         cursor = match.end()
     if span := _stripped(text, cursor, len(text)):
+        yield span
+
+
+def sentences_from(text: str, start: int, end: int) -> Iterator[Span]:
+    """`sentences(text, "zh", start, end)` one by one: the lead needs the first two only."""
+    cursor = start
+    for match in ZH_SENTENCE_END.finditer(text, start, end):
+        if span := _stripped(text, cursor, match.end()):
+            yield span
+        cursor = match.end()
+    if span := _stripped(text, cursor, end):
         yield span
 
 
