@@ -168,14 +168,6 @@ def test_directives_en_first_words_read_at_most_first_reach() -> None:
         assert _parser.parse(lookahead).getwidth()[1] <= en.FIRST_REACH
 
 
-def test_directives_en_white_space_is_what_backslash_s_matches() -> None:
-    from luoshi.extract.directives import patterns_en as en
-
-    spaces = "".join(c for c in map(chr, range(0x110000)) if re.match(r"\s", c))
-    assert spaces == "".join(c for c in map(chr, range(0x110000))
-                             if re.match(f"[{en.WHITE_SPACE}]", c))
-
-
 def test_directives_en_folding_keeps_word_starts_and_stray_letters() -> None:
     from luoshi.extract.text import STRAY_LETTERS
     from luoshi.normalize import fold

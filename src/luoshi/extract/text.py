@@ -79,9 +79,12 @@ def anchored_windows(folded: str, anchors: tuple[str, ...], before: int, after: 
 
 
 WORD_START = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[“\"‘(]))[^\s]")  # the definition
+# what \s matches (the characters str.isspace takes; a test scans Unicode for them): in a
+# class of characters, a table lookup where \s is a call for each character scanned
+WHITE_SPACE = r"\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 # the same starts, found from the character before each (a pattern that opens with a
 # character class is scanned for quickly; one of lookbehinds is tried at every position)
-BEFORE_WORD_START = re.compile(r"[\s“\"‘(](?=\S)")
+BEFORE_WORD_START = re.compile(f"[{WHITE_SPACE}“\"‘(](?=[^{WHITE_SPACE}])")
 
 
 def anchored_starts(text: str, folded: str, anchors: tuple[str, ...], words_before: int,

@@ -8,7 +8,7 @@ from typing import Any
 
 from luoshi.extract.numbers import EN_ORDINAL as ORD
 from luoshi.extract.numbers import EN_ORDINAL_WORDS, EN_TENS
-from luoshi.extract.text import STRAY_LETTERS, word_led
+from luoshi.extract.text import STRAY_LETTERS, WHITE_SPACE, word_led
 
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 MONTH = r"(?:" + "|".join(m.capitalize() for m in MONTHS) + r"|" + "|".join(
@@ -76,11 +76,6 @@ def folded_start(words_then_space: Sequence[str], words: Sequence[str] = (), mor
     firsts += [more] if more else []
     return re.compile(f"[{WHITE_SPACE}({STRAY_LETTERS}](?:(?<=[{STRAY_LETTERS}])|(?="
                       + "|".join(firsts) + "))")
-
-
-# what \s matches (the characters str.isspace takes; a test scans Unicode for them): a
-# class of characters is a table lookup, \s a call for each character scanned
-WHITE_SPACE = r"\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 
 
 UNITS = [w for w, n in EN_ORDINAL_WORDS.items() if n < 10]
