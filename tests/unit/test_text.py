@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 
 from luoshi.extract.text import WORD_START, word_starts
 
-TEXT = st.text(alphabet=st.sampled_from(list("ab Z1\n\t“\"‘(’。学")), max_size=40)
+TEXT = st.text(alphabet=st.sampled_from(list("ab Z1\n\t“\"‘(’。学\u3000\xa0\u2028\x1c\x85")),
+               max_size=40)
 
 
 @given(TEXT, st.data())
@@ -75,3 +76,11 @@ def test_text_sentence_ends_are_those_of_the_defining_patterns(text: str) -> Non
     for fast, definition in definitions.items():
         assert ([m.span() for m in fast.finditer(text)]
                 == [m.span() for m in definition.finditer(text)]), fast.pattern
+
+
+def test_text_white_space_is_what_backslash_s_matches() -> None:
+    from luoshi.extract.text import WHITE_SPACE
+
+    spaces = "".join(c for c in map(chr, range(0x110000)) if re.match(r"\s", c))
+    assert spaces == "".join(c for c in map(chr, range(0x110000))
+                             if re.match(f"[{WHITE_SPACE}]", c))

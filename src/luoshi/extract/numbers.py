@@ -23,6 +23,10 @@ EN_ORDINAL = (
     + r"|(?-i:[IVX]{1,6}))"
 )
 ZH_NUMERAL = r"[零〇一二两三四五六七八九十]{1,4}"
+ZH_NUMERAL_CHARACTERS = "".join(ZH_DIGITS) + "十"
+DIGITS_ORDINAL = re.compile(r"(\d{1,3})(?:st|nd|rd|th)?")
+TENS_ORDINAL = re.compile(r"(twenty|thirty)[- ]?(\w+)")
+ROMAN_NUMERAL = re.compile(r"[IVXL]+")
 
 
 def en_ordinal(word: str) -> int | None:
@@ -31,13 +35,13 @@ def en_ordinal(word: str) -> int | None:
     lower = text.lower()
     if lower in EN_ORDINAL_WORDS:
         return EN_ORDINAL_WORDS[lower]
-    match = re.fullmatch(r"(\d{1,3})(?:st|nd|rd|th)?", lower)
+    match = DIGITS_ORDINAL.fullmatch(lower)
     if match:
         return int(match.group(1))
-    match = re.fullmatch(r"(twenty|thirty)[- ]?(\w+)", lower)
+    match = TENS_ORDINAL.fullmatch(lower)
     if match and match.group(2) in EN_ORDINAL_WORDS:
         return EN_TENS[match.group(1)] + EN_ORDINAL_WORDS[match.group(2)]
-    if re.fullmatch(r"[IVXL]+", text):
+    if ROMAN_NUMERAL.fullmatch(text):
         return roman(text)
     return None
 
@@ -58,7 +62,7 @@ def zh_number(text: str) -> int | None:
     """'十九' -> 19, '二十' -> 20, '五' -> 5, '三十一' -> 31, '37' -> 37."""
     if text.isdigit():
         return int(text)
-    if not text or any(c not in ZH_DIGITS and c != "十" for c in text):
+    if not text or text.strip(ZH_NUMERAL_CHARACTERS):  # a character that is none of them
         return None
     if "十" not in text:
         value = 0

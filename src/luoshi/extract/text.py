@@ -79,28 +79,67 @@ def anchored_windows(folded: str, anchors: tuple[str, ...], before: int, after: 
 
 
 WORD_START = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[“\"‘(]))[^\s]")  # the definition
+# what \s matches (the characters str.isspace takes; a test scans Unicode for them): in a
+# class of characters, a table lookup where \s is a call for each character scanned
+WHITE_SPACE = r"\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 # the same starts, found from the character before each (a pattern that opens with a
 # character class is scanned for quickly; one of lookbehinds is tried at every position)
-BEFORE_WORD_START = re.compile(r"[\s“\"‘(](?=\S)")
+BEFORE_WORD_START = re.compile(f"[{WHITE_SPACE}“\"‘(](?=[^{WHITE_SPACE}])")
 
 
-def anchored_starts(text: str, folded: str, anchors: tuple[str, ...], words_before: int
+def anchored_starts(text: str, folded: str, anchors: tuple[str, ...], words_before: int,
+                    first: re.Pattern[str] | None = None, reach: int = 0
                     ) -> list[tuple[int, list[int]]]:
     """For each anchor occurrence: (its position, word starts up to N words before it).
 
     A pattern that must contain the anchor is tried with `match` at these starts only,
     leftmost first, instead of being searched for across the text.
+
+    `first`, if given, keeps only the starts a match can begin at. Searched in the folded
+    text, where the patterns' letters are lower-case, it finds the character before such a
+    start (reading at most `reach` characters past the start), and any of STRAY_LETTERS,
+    which re.I matches but folding leaves (then all starts are kept). One quick scan finds
+    the few starts worth trying, and the word starts are counted back from the first of
+    them only; anchors without one are left out.
     """
     result = []
     for anchor in anchors:
         position = folded.find(anchor)
         while position >= 0:
             window_start = max(0, position - 16 * words_before)
-            starts = word_starts(text, window_start, position + 1)
-            result.append((position, starts[-(words_before + 1):]))
+            starts = None if first is None else _gated_starts(
+                text, folded, window_start, position, words_before, first, reach)
+            if starts is None:
+                starts = word_starts(text, window_start, position + 1)[-(words_before + 1):]
+            if starts:
+                result.append((position, starts))
             position = folded.find(anchor, position + 1)
     result.sort()
     return result
+
+
+def _gated_starts(text: str, folded: str, window_start: int, position: int, words_before: int,
+                  first: re.Pattern[str], reach: int) -> list[int] | None:
+    """`word_starts(text, window_start, position + 1)[-(words_before + 1):]`, those of them
+    at which `first` finds the character before (None if it finds a stray letter)."""
+    limit = position + 2 + reach  # what `first` reads from a start up to position
+    starts = []
+    for match in first.finditer(folded, max(0, window_start - 1), limit):
+        before = text[match.start()]
+        if before in STRAY_LETTERS:
+            return None
+        # folding makes a space of what is no space in the text (a dash): the text tells
+        if match.end() <= position and (before.isspace() or before in "“\"‘("):
+            starts.append(match.end())
+    if window_start == 0 and not text[:1].isspace() and first.match(" " + folded[:limit]):
+        starts.insert(0, 0)
+    # a word start is a character: at most words_before + 1 of them from there on
+    if starts and position - starts[0] > words_before:
+        words = word_starts(text, starts[0], position + 1)
+        if len(words) > words_before + 1:
+            cutoff = words[-(words_before + 1)]
+            starts = [s for s in starts if s >= cutoff]
+    return starts
 
 
 def word_starts(text: str, start: int, end: int) -> list[int]:

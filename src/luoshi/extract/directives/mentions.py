@@ -19,7 +19,12 @@ from luoshi.extract.directives import patterns_zh as zh
 from luoshi.extract.doc import Doc
 from luoshi.extract.numbers import en_ordinal, zh_number
 from luoshi.extract.spans import DisjointSpans, SpanIndex
-from luoshi.extract.text import PARAGRAPH_BREAK, anchored_starts, anchored_windows, sentences
+from luoshi.extract.text import (
+    PARAGRAPH_BREAK,
+    ZH_SENTENCE_END,
+    anchored_starts,
+    anchored_windows,
+)
 from luoshi.kb.lexicon import DIRECTIVE
 from luoshi.kb.loader import KB
 from luoshi.record import Span
@@ -60,8 +65,7 @@ def _lead_end(doc: Doc) -> int:
         return len(doc.text)
     if doc.lang != "zh":
         return first[1]
-    spans = sentences(doc.text, "zh", first[0], first[1])
-    for index, (start, end) in enumerate(spans):
+    for index, (start, end) in enumerate(sentences_from(doc.text, first[0], first[1])):
         if index and zh.REPORTED_SPEECH.match(doc.text, start):
             return start
         if index >= 1:
@@ -77,6 +81,17 @@ def paragraphs_from(text: str, start: int) -> Iterator[Span]:
             yield span
         cursor = match.end()
     if span := _stripped(text, cursor, len(text)):
+        yield span
+
+
+def sentences_from(text: str, start: int, end: int) -> Iterator[Span]:
+    """`sentences(text, "zh", start, end)` one by one: the lead needs the first two only."""
+    cursor = start
+    for match in ZH_SENTENCE_END.finditer(text, start, end):
+        if span := _stripped(text, cursor, match.end()):
+            yield span
+        cursor = match.end()
+    if span := _stripped(text, cursor, end):
         yield span
 
 
@@ -133,8 +148,10 @@ def _find_en(doc: Doc, kb: KB) -> list[DirectiveMention]:
     found: list[DirectiveMention] = []
     taken = DisjointSpans()
 
-    congress_anchors = anchored_starts(text, doc.folded, ("congress",), 8)
-    plenum_anchors = anchored_starts(text, doc.folded, ("plenary", "plenum", "full session"), 9)
+    congress_anchors = anchored_starts(text, doc.folded, ("congress",), 8, en.CONGRESS_FIRST,
+                                       en.FIRST_REACH)
+    plenum_anchors = anchored_starts(text, doc.folded, ("plenary", "plenum", "full session"), 9,
+                                     en.PLENUMS_FIRST, en.FIRST_REACH)
     for match in _at_anchors(en.CONGRESS, text, congress_anchors):
         term = en_ordinal(match.group("t"))
         if term and 1 <= term <= 30 and taken.free(match.span()):
@@ -142,7 +159,7 @@ def _find_en(doc: Doc, kb: KB) -> list[DirectiveMention]:
             found.append(DirectiveMention(
                 "congress", match.span(), body="CPC", term=term,
                 blocked=_blocked(doc, *match.span(), en.BLOCK_BEFORE, en.BLOCK_AFTER)))
-    for match in _at_anchors(en.PLENUMS, text, plenum_anchors, en.ORDINAL_FIRST):
+    for match in _at_anchors(en.PLENUMS, text, plenum_anchors):
         term, session = en_ordinal(match.group("t")), en_ordinal(match.group("s"))
         if not taken.free(match.span()) or not (term and session) or session > 12 or term > 30:
             continue
@@ -157,12 +174,9 @@ def _find_en(doc: Doc, kb: KB) -> list[DirectiveMention]:
 
 
 def _at_anchors(patterns: list[re.Pattern[str]], text: str,
-                anchors: list[tuple[int, list[int]]], first: re.Pattern[str] | None = None
-                ) -> Iterator[re.Match[str]]:
-    """For each anchor, the leftmost match of the first pattern that covers it (tried only
-    at the starts `first` matches at, when every match of the patterns begins so)."""
-    for position, anchor_starts in anchors:
-        starts = [s for s in anchor_starts if first.match(text, s)] if first else anchor_starts
+                anchors: list[tuple[int, list[int]]]) -> Iterator[re.Match[str]]:
+    """For each anchor, the leftmost match of the first pattern that covers it."""
+    for position, starts in anchors:
         for pattern in patterns:
             match = next((m for start in starts if (m := pattern.match(text, start))
                           and m.end() > position), None)
@@ -192,7 +206,8 @@ def _en_speeches(doc: Doc, kb: KB, taken: DisjointSpans) -> list[DirectiveMentio
     text = doc.text
     found = []
     anchors = anchored_starts(text, doc.folded, ("xi jin", "general secretary",
-                                                 "secretary general"), 8)
+                                                 "secretary general"), 8, en.SPEECHES_FIRST,
+                              en.FIRST_REACH)
     for match in _at_anchors(en.SPEECHES, text, anchors):
         if not taken.free(match.span()):
             continue
@@ -215,7 +230,8 @@ def _en_topic(match: re.Match[str]) -> tuple[str | None, Span | None]:
 
 def _en_meetings(doc: Doc, taken: DisjointSpans) -> list[DirectiveMention]:
     found = []
-    anchors = anchored_starts(doc.text, doc.folded, ("politburo", "political bureau"), 5)
+    anchors = anchored_starts(doc.text, doc.folded, ("politburo", "political bureau"), 5,
+                              en.POLITBURO_FIRST, en.FIRST_REACH)
     for match in _at_anchors([en.POLITBURO_MEETING], doc.text, anchors):
         if not taken.free(match.span()):
             continue
@@ -223,7 +239,8 @@ def _en_meetings(doc: Doc, taken: DisjointSpans) -> list[DirectiveMention]:
         found.append(DirectiveMention(
             "meeting", match.span(), body="CPC", day=day, label="Politburo meeting",
             framed=True))
-    anchors = anchored_starts(doc.text, doc.folded, ("conference",), 9)
+    anchors = anchored_starts(doc.text, doc.folded, ("conference",), 9,
+                              en.LOCAL_CONFERENCE_FIRST, en.FIRST_REACH)
     for match in _at_anchors([en.LOCAL_CONFERENCE], doc.text, anchors):
         level = en.LEVEL_WORDS.get(match.group("lvl").lower(), "province")
         found.append(DirectiveMention(

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import Any
 
 from luoshi.extract.numbers import EN_ORDINAL as ORD
 from luoshi.extract.numbers import EN_ORDINAL_WORDS, EN_TENS
-from luoshi.extract.text import ignorecase_letters
+from luoshi.extract.text import STRAY_LETTERS, WHITE_SPACE, word_led
 
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 MONTH = r"(?:" + "|".join(m.capitalize() for m in MONTHS) + r"|" + "|".join(
@@ -41,11 +43,59 @@ PLENUMS = [
     re.compile(rf"(?P<s>{ORD})\s+{PLENUM_WORD}\s+of\s+the\s+(?P<t>{ORD})\s+(?:session|term)\b",
                re.I),
 ]
-# what re.I matches for an ASCII letter besides its two cases
-# Every PLENUMS pattern opens with an ordinal (EN_ORDINAL, case ignored but for Roman
-# numerals), which begins with one of these: no other start needs a match attempt
-ORDINAL_FIRST = re.compile(
-    "[" + ignorecase_letters("".join(w[0] for w in (*EN_ORDINAL_WORDS, *EN_TENS))) + r"\dIVX]")
+
+
+def literal_trie(words: Sequence[str]) -> str:
+    """These words as one alternation, factored by their common beginnings: an attempt
+    where none matches reads a letter or two, not the first letter of every word."""
+    tree: dict[str, dict[str, Any]] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def alternation(node: dict[str, dict[str, Any]]) -> str:
+        branches = [re.escape(char) + alternation(child) for char, child in sorted(node.items())
+                    if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return alternation(tree)
+
+
+def folded_start(words_then_space: Sequence[str], words: Sequence[str] = (), more: str = ""
+                 ) -> re.Pattern[str]:
+    """For `text.anchored_starts`: in the folded text, the character before a word start
+    followed by one of these (lower-case) words and white space, or by one of `words`, and
+    the stray letters (folding turns the quotes that open a word into spaces)."""
+    firsts = [f"{literal_trie(words_then_space)}\\s"] if words_then_space else []
+    firsts += [literal_trie(words)] if words else []
+    firsts += [more] if more else []
+    return re.compile(f"[{WHITE_SPACE}({STRAY_LETTERS}](?:(?<=[{STRAY_LETTERS}])|(?="
+                      + "|".join(firsts) + "))")
+
+
+UNITS = [w for w, n in EN_ORDINAL_WORDS.items() if n < 10]
+ORDINAL_WORDS = [*EN_ORDINAL_WORDS, *(f"{tens}{joint}{unit}" for tens in EN_TENS
+                                      for joint in ("", "-", " ") for unit in UNITS)]
+ORDINAL_OTHERS = r"\d\d?(?:st|nd|rd|th)\s|[ivx]{1,6}\s"
+# What every match of the patterns of each group begins with, and what the folded text
+# then reads (a test holds each pattern to it); FIRST_REACH: how many characters past the
+# word start it reads at most (twenty-seventh and a space)
+CONGRESS_FIRST = folded_start([*ORDINAL_WORDS, "the", "communist", "chinese"],
+                              ("cpc", "ccp", "party"), ORDINAL_OTHERS)
+PLENUMS_FIRST = folded_start(ORDINAL_WORDS, more=ORDINAL_OTHERS)
+SPEECHES_FIRST = folded_start([], (
+    "general", "secretary", "president", "chairman", "comrade", "xi", "important", "series",
+    "speech", "exposition", "instruction", "directive", "remarks", "discourse", "address",
+    "congratulatory", "letter", "reply", "thought", "the"))
+POLITBURO_FIRST = folded_start([], (*(m[:3] for m in MONTHS), "meeting", "cpc", "central",
+                                    "political", "politburo"))
+LOCAL_CONFERENCE_FIRST = folded_start([], ("spirit",))
+FIRST_REACH = 15
 PLENUM_SUBJECT = re.compile(
     r"(?P<lvl>Central|Provincial|Municipal|District|County|Regional)\s+(?:Party\s+)?Committee"
     r"\s+(?:held|convened|opened)\b[^.;]*$", re.I)
@@ -78,10 +128,13 @@ POLITBURO_MEETING = re.compile(
 LOCAL_CONFERENCE = re.compile(
     r"spirit\s+of\s+the\s+(?P<lvl>provincial|municipal|city)\s+(?P<name>(?:[a-z]+\s+){1,4}?"
     r"(?:work\s+)?conference)", re.I)
-BLOCK_BEFORE = re.compile(
-    r"(?:\bsince|\bwelcom\w*\s+(?:the\s+)?(?:\w+\s+){0,4}?(?:of\s+)?|\bahead\s+of|\bprior\s+to"
-    r"|\bbefore|\brun-up\s+to|\bgreet\w*\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:of\s+)?)\s+(?:the\s+)?$",
-    re.I)
+# "since the", "to welcome the", ...: `\b(?:since|...)\s+(?:the\s+)?$` with re.I, in the
+# form `text.word_led` gives, whose search skips to the words' first letters
+BLOCK_BEFORE_WORDS = [
+    "since", r"welcom\w*\s+(?:the\s+)?(?:\w+\s+){0,4}?(?:of\s+)?", r"ahead\s+of", r"prior\s+to",
+    "before", r"run-up\s+to", r"greet\w*\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:of\s+)?"]
+BLOCK_BEFORE_END = r"\s+(?:the\s+)?$"
+BLOCK_BEFORE = re.compile(f"{word_led(BLOCK_BEFORE_WORDS).pattern}(?i:{BLOCK_BEFORE_END})")
 BLOCK_AFTER = re.compile(r"\s*(?:was|is)\s+(?:about\s+to\s+be|to\s+be)\s+(?:held|convened)", re.I)
 
 
