@@ -78,6 +78,9 @@ KIND_GATES = {
     "plenary_session": ("plenary", "plenum", "全体", "全会"),
     "work_conference": ("work", "工作会议"),
 }
+# The gate words of either language's kinds (Chinese ones hold no Latin letter)
+GATE_WORDS = {is_zh: sorted({word for words in KIND_GATES.values() for word in words
+                             if word.isascii() != is_zh}) for is_zh in (False, True)}
 EN_KIND_PATTERNS = [(kind, word_led(alternatives)) for kind, alternatives in EN_KIND_ALTERNATIVES]
 ZH_KIND_PATTERNS = [(kind, re.compile(p)) for kind, p in ZH_KINDS]
 
@@ -119,10 +122,12 @@ def find_meeting(doc: Doc, kb: KB) -> None:
     """Step: event.kind, event.kind_span, doc.host_phrase."""
     masked = SpanIndex(m.span for m in doc.directive_mentions)
     patterns = ZH_KIND_PATTERNS if doc.lang == "zh" else EN_KIND_PATTERNS
+    words = GATE_WORDS[doc.lang == "zh"]
     for start, end in _search_order(doc):
         region = doc.folded[start:end]
+        present = set(filter(region.__contains__, words))  # each gate word looked for once
         gated = [(kind, pattern) for kind, pattern in patterns
-                 if any(map(region.__contains__, KIND_GATES[kind]))]
+                 if not present.isdisjoint(KIND_GATES[kind])]
         found = _first_kind(doc.text, start, end, gated, masked) if gated else None
         if found:
             doc.event.kind, doc.event.kind_span = found
