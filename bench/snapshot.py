@@ -29,8 +29,9 @@ SHARED = ROOT.parent / "shared" / "corpus"
 
 def texts() -> list[tuple[str, str, str | None]]:
     """(name, text, published) of every text in the set, in its order."""
-    chosen: list[tuple[str, str, str | None]] = [(f"generated/{r.doc_id}", r.text, r.published)
-              for r in generate(4000, seed=21, duplicates=0.05)]
+    chosen: list[tuple[str, str, str | None]] = [
+        (f"generated/{r.doc_id}", r.text, r.published)
+        for r in generate(4000, seed=21, duplicates=0.05)]
     files = [(f"repo/{p.relative_to(ROOT)}", p) for p in ROOT.glob("tests/corpus/*/*.txt")]
     files += [(f"shared/{p.relative_to(SHARED)}", p) for p in SHARED.glob("*/*.txt")]
     files += [(f"repo/{p.relative_to(ROOT)}", p) for p in (ROOT / "samples").glob("*")
