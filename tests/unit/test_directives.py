@@ -204,3 +204,12 @@ def test_directives_zh_sentences_one_by_one_as_all_at_once(text: str, data: st.D
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     assert list(sentences_from(text, start, end)) == sentences(text, "zh", start, end)
+
+
+ZH_HEAD_TOKENS = ["迎接", "迎来", "喜迎", "自", "从", "自从", "庆祝", "迎", "接", "祝", "党的", " ", "\n",
+                  "\u3000", "\t", "。", "x"]
+
+
+@given(st.lists(st.sampled_from(ZH_HEAD_TOKENS), max_size=12).map("".join))
+def test_directives_zh_blocked_before_as_its_definition(head: str) -> None:
+    assert zh.blocked_before(head) == bool(zh.BLOCK_BEFORE.search(head))

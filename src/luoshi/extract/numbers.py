@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 EN_ORDINAL_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
@@ -29,6 +30,8 @@ TENS_ORDINAL = re.compile(r"(twenty|thirty)[- ]?(\w+)")
 ROMAN_NUMERAL = re.compile(r"[IVXL]+")
 
 
+# the words a mention's ordinal is printed in are few: each is read once (a regex or two)
+@lru_cache(maxsize=1024)
 def en_ordinal(word: str) -> int | None:
     """'fifth' -> 5, '19th' -> 19, 'XIX' -> 19, 'twenty-first' -> 21; None if not one."""
     text = word.strip()

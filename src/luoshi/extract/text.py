@@ -55,8 +55,9 @@ def containing(spans: list[Span], position: int) -> Span | None:
 
 
 def anchored_windows(folded: str, anchors: tuple[str, ...], before: int, after: int
-                     ) -> list[Span]:
-    """Merged windows around each occurrence of an anchor word in the folded text.
+                     ) -> list[tuple[int, int, int]]:
+    """Merged windows around each occurrence of an anchor word in the folded text, each
+    with the number of occurrences it was merged from.
 
     Patterns that can only match near a word ("plenary", "congress") are run in these
     windows instead of over the whole text: a few string searches instead of a regex
@@ -69,12 +70,13 @@ def anchored_windows(folded: str, anchors: tuple[str, ...], before: int, after: 
             spans.append((max(0, position - before), min(len(folded), position + after)))
             position = folded.find(anchor, position + 1)
     spans.sort()
-    merged: list[Span] = []
+    merged: list[tuple[int, int, int]] = []
     for start, end in spans:
         if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+            last_start, last_end, held = merged[-1]
+            merged[-1] = (last_start, max(end, last_end), held + 1)
         else:
-            merged.append((start, end))
+            merged.append((start, end, 1))
     return merged
 
 

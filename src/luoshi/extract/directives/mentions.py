@@ -11,7 +11,7 @@ Catalogued speeches and meetings are found through the lexicon.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from luoshi.extract.directives import patterns_en as en
@@ -131,11 +131,11 @@ def _spirit_follows(doc: Doc, end: int) -> bool:
     return "精神" in window or bool(re.match(r"\W{0,3}(?:spirit|and\b)", window, re.I))
 
 
-def _blocked(doc: Doc, start: int, end: int, before: re.Pattern[str],
+def _blocked(doc: Doc, start: int, end: int, before: Callable[[str], bool],
              after: re.Pattern[str]) -> bool:
     head = doc.text[max(0, start - 40):start]
     tail = doc.text[end:end + 12]
-    if before.search(head) or after.match(tail):
+    if before(head) or after.match(tail):
         return True
     # inside a document title 《...》: the document is the directive, not what it names
     return head.rfind("《") > head.rfind("》")
@@ -158,7 +158,7 @@ def _find_en(doc: Doc, kb: KB) -> list[DirectiveMention]:
             taken.add(match.span())
             found.append(DirectiveMention(
                 "congress", match.span(), body="CPC", term=term,
-                blocked=_blocked(doc, *match.span(), en.BLOCK_BEFORE, en.BLOCK_AFTER)))
+                blocked=_blocked(doc, *match.span(), en.blocked_before, en.BLOCK_AFTER)))
     for match in _at_anchors(en.PLENUMS, text, plenum_anchors):
         term, session = en_ordinal(match.group("t")), en_ordinal(match.group("s"))
         if not taken.free(match.span()) or not (term and session) or session > 12 or term > 30:
@@ -167,7 +167,7 @@ def _find_en(doc: Doc, kb: KB) -> list[DirectiveMention]:
         found.append(DirectiveMention(
             "plenum", match.span(), body=_en_plenum_body(doc, match), term=term,
             session=session,
-            blocked=_blocked(doc, *match.span(), en.BLOCK_BEFORE, en.BLOCK_AFTER)))
+            blocked=_blocked(doc, *match.span(), en.blocked_before, en.BLOCK_AFTER)))
     found += _en_speeches(doc, kb, taken)
     found += _en_meetings(doc, taken)
     return found
@@ -267,7 +267,7 @@ def _find_zh(doc: Doc, kb: KB) -> list[DirectiveMention]:
         found.append(DirectiveMention(
             "plenum", match.span(), body=_zh_plenum_body(kb, match, text), term=term,
             session=session,
-            blocked=_blocked(doc, *match.span(), zh.BLOCK_BEFORE, zh.BLOCK_AFTER)))
+            blocked=_blocked(doc, *match.span(), zh.blocked_before, zh.BLOCK_AFTER)))
     plenums = SpanIndex(m.span for m in found)  # congress matches never overlap each other
     for match in find_near(zh.CONGRESS, text, zh.CONGRESS_NEAR):
         term = zh_number(match.group("t") or match.group("bt") or "")
@@ -275,7 +275,7 @@ def _find_zh(doc: Doc, kb: KB) -> list[DirectiveMention]:
             continue
         found.append(DirectiveMention(
             "congress", match.span(), body="CPC", term=term,
-            blocked=_blocked(doc, *match.span(), zh.BLOCK_BEFORE, zh.BLOCK_AFTER)))
+            blocked=_blocked(doc, *match.span(), zh.blocked_before, zh.BLOCK_AFTER)))
     found += _zh_speeches(doc, kb)
     found += _zh_meetings(doc)
     return found
@@ -286,10 +286,15 @@ def find_near(pattern: re.Pattern[str], text: str, near: tuple[tuple[str, ...], 
     """`pattern.finditer(text)`, searched only in the windows around its anchor words
     (`near`, see patterns_zh.PLENUM_NEAR): a match lies in the window of an anchor it
     holds, reads nothing outside it, and windows that touch are merged, so each is
-    searched as the whole text would be there."""
+    searched as the whole text would be there. Matches do not overlap and each holds
+    an anchor: a window around one anchor holds one match at most, and the search stops
+    there instead of trying every position up to the window's end."""
     anchors, before, after = near
-    for start, end in anchored_windows(text, anchors, before, after):
-        yield from pattern.finditer(text, start, end)
+    for start, end, held in anchored_windows(text, anchors, before, after):
+        if held > 1:
+            yield from pattern.finditer(text, start, end)
+        elif match := pattern.search(text, start, end):
+            yield match
 
 
 def _zh_plenum_body(kb: KB, match: re.Match[str], text: str) -> str | None:

@@ -138,6 +138,10 @@ BLOCK_BEFORE = re.compile(f"{word_led(BLOCK_BEFORE_WORDS).pattern}(?i:{BLOCK_BEF
 BLOCK_AFTER = re.compile(r"\s*(?:was|is)\s+(?:about\s+to\s+be|to\s+be)\s+(?:held|convened)", re.I)
 
 
+def blocked_before(head: str) -> bool:
+    return BLOCK_BEFORE.search(head) is not None
+
+
 def month_day(text: str) -> str | None:
     match = re.match(r"([A-Za-z]+)\.?\s+(\d{1,2})", text)
     if not match:

@@ -28,7 +28,8 @@ CONGRESS = re.compile(
 PLENUM_NEAR = (("届",), 10, 20)  # 自治区党委第一二三四|届中央委员会第一二三四次全体（扩大）会议
 CONGRESS_NEAR = (("大",), 15, 3)  # 中国共产党第一二三四次全国代表|大会; 二十一|大(?=精神)
 POLITBURO_NEAR = (("政治局",), 13, 11)  # 12月31日召开的中共中央|政治局12月31日会议
-BLOCK_BEFORE = re.compile(r"(?:迎接|迎来|喜迎|自|从|自从|庆祝)\s*$")
+BLOCK_BEFORE_WORDS = ("迎接", "迎来", "喜迎", "自", "从", "自从", "庆祝")
+BLOCK_BEFORE = re.compile(rf"(?:{'|'.join(BLOCK_BEFORE_WORDS)})\s*$")  # the definition
 BLOCK_AFTER = re.compile(r"(?:胜利)?(?:以来|以前|前夕|召开前|即将召开|胜利召开)")
 
 WHO = r"(?P<who>习近平总书记|习近平同志|习近平主席|总书记|(?P<name>[\u4e00-\u9fff]{2,3})(?:总理|委员长|同志))"
@@ -49,6 +50,13 @@ POLITBURO_MEETING = re.compile(
 LOCAL_MEETING = re.compile(r"(?P<lvl>全省|全市)(?P<name>[\u4e00-\u9fff]{2,12}?)(?:会议|大会)精神")
 NATIONAL_MEETING = re.compile(
     r"全国(?P<name>[\u4e00-\u9fff]{2,14}?)(?:电视电话会议|工作会议|大会)(?![的])")
+
+
+def blocked_before(head: str) -> bool:
+    """Whether BLOCK_BEFORE finds a match in `head`: one of its words ends what is left
+    once the white space at the end is stripped (one str call, where the search, with no
+    literal to skip to, tries every position)."""
+    return head.rstrip().endswith(BLOCK_BEFORE_WORDS)
 
 
 def known_place_suffix(kb: KB, chunk: str) -> str | None:
