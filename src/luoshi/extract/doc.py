@@ -66,19 +66,24 @@ class Doc:
     def skipped(self, start: int, end: int) -> bool:
         """Whether [start, end) lies inside a skipped span (indexed again when steps have
         appended to skip: asked for every hit, it must not scan every furniture line)."""
+        return self._skip_spans().contains(start, end)
+
+    def _skip_spans(self) -> SpanIndex:
+        """The skipped spans indexed, again when steps have appended to skip."""
         index = self._skip_index
         if index is None or index[0] != len(self.skip):
             index = self._skip_index = (len(self.skip), SpanIndex(self.skip))
-        return index[1].contains(start, end)
+        return index[1]
 
     def hits_of(self, *kinds: str) -> list[Hit]:
         """The hits of these kinds outside skipped spans (several steps ask, each for some
         kinds: the skipped ones are filtered out once, while skip stays as it is)."""
         kept = self._kept_hits
         if kept is None or kept[0] is not self.hits or kept[1] != len(self.skip):
-            kept = (self.hits, len(self.skip),
-                    [h for h in self.hits if not self.skipped(h.start, h.end)])
-            self._kept_hits = kept
+            inside = self._skip_spans().contains
+            outside = [h for h in self.hits if not inside(h.start, h.end)] if self.skip \
+                else list(self.hits)
+            kept = self._kept_hits = (self.hits, len(self.skip), outside)
         return [h for h in kept[2] if h.kind in kinds]
 
     def to_record(self) -> Record:
