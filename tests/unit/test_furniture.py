@@ -12,6 +12,7 @@ from luoshi.extract.doc import Doc
 from luoshi.extract.furniture import (
     BOILERPLATE_FIRST,
     BOILERPLATE_LINE,
+    EN_DATELINE,
     EN_PUBLISHED,
     EN_SOURCE,
     FURNITURE_LINE,
@@ -20,6 +21,7 @@ from luoshi.extract.furniture import (
     ZH_HEADER_LINE,
     ZH_PUBLISHED,
     ZH_SOURCE,
+    _en_dateline,
     _en_published,
     _en_source,
     _first,
@@ -214,3 +216,20 @@ def test_furniture_headline_span_covers_the_headline_when_its_line_ends_in_space
         find_furniture(doc, kb)
         assert doc.title == title and doc.title_span is not None
         assert text[doc.title_span[0]:doc.title_span[1]] == title
+
+
+DATELINE_WORDS = ["Hunan Daily", "Xinhua", ",", " ", "  ", "\n", "\t", "\u3000", "October",
+                  "OCTOBER", "may", "Septem", "ſeptember", "Aprİl", "26", "1st", " 26 ",
+                  "(Reporter Tang)", "(by Li)", "--", "—", "–", "x", "x" * 20, "Ｏｃｔｏｂｅｒ",
+                  "“", "The", ".", "-"]
+
+
+@given(st.lists(st.sampled_from(DATELINE_WORDS), max_size=14).map("".join), st.data())
+@settings(max_examples=2000)
+@example("A" + "b" * 40 + ", October 26 --", 0)  # an outlet of 41 characters
+@example("A" + "b" * 40 + ",      October 26 --", 0)  # white space out of reach
+@example("A" + "b" * 41 + " October 26 --", 0)
+@example("x\n" + "Ab" * 20 + "\n\n\n\n\nMay 1 --", 2)
+def test_furniture_en_dateline_gated_as_matched(text: str, data: st.DataObject | int) -> None:
+    start = data if isinstance(data, int) else data.draw(st.integers(0, len(text)))
+    assert same(_en_dateline(text, fold(text), start), EN_DATELINE.match(text, start))

@@ -264,8 +264,32 @@ EN_DATELINE = re.compile(
 EN_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 
 
+# where EN_DATELINE's month can start: after white space, in the folded text
+EN_MONTH_AFTER_SPACE = re.compile(r"\s(?:" + "|".join(EN_MONTHS) + ")")
+# EN_DATELINE's outlet (1 + at most 40 characters) and comma end within this many
+# characters of its start: the white space before the month starts there at the latest
+EN_DATELINE_MONTH_REACH = 42
+
+
+def _en_dateline(text: str, folded: str, start: int) -> re.Match[str] | None:
+    """EN_DATELINE.match(text, start), tried only where the text goes on to hold the "(" or
+    dash it ends in, and a month's name follows white space in reach (in the folded text)
+    or the white space before it may run out of reach."""
+    # one character at a time: str.find is slow for two ("--") in a text that is not ASCII
+    hyphen = text.find("-", start)
+    if (text.find("(", start) < 0 and text.find("—", start) < 0 and text.find("–", start) < 0
+            and (hyphen < 0 or text.find("--", hyphen) < 0)):
+        return None
+    reach = start + EN_DATELINE_MONTH_REACH
+    window = folded[start: reach + 10]  # the longest month's name, 9 letters, ends in it
+    if (_odd_case(window) or EN_MONTH_AFTER_SPACE.search(folded, start + 2, reach + 10)
+            or text[reach: reach + 1].isspace()):
+        return EN_DATELINE.match(text, start)
+    return None
+
+
 def _find_en_dateline(doc: Doc) -> None:
-    match = EN_DATELINE.match(doc.text, doc.body_start)
+    match = _en_dateline(doc.text, doc.folded, doc.body_start)
     if not match:
         return
     doc.skip.append(match.span())
