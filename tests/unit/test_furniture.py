@@ -18,9 +18,12 @@ from luoshi.extract.furniture import (
     FURNITURE_LINE,
     MAX_FURNITURE_LINE,
     ODD_CASE,
+    ZH_BODY_MARKER,
     ZH_HEADER_LINE,
+    ZH_MARKER_REACH,
     ZH_PUBLISHED,
     ZH_SOURCE,
+    _body_marker,
     _en_dateline,
     _en_published,
     _en_source,
@@ -170,6 +173,10 @@ ZH_HEAD = st.lists(st.sampled_from(ZH_WORDS), max_size=16).map("".join)
 @settings(max_examples=2000)
 @example("\n\n2012-12-12 08:15")  # pattern 6 from a blank line, its white space a line break
 @example("x\n# 《新闻联播》（20231215）")
+@example("发布时间： 2023-12-15 08:15")  # patterns 3 and 6 at one place: 3 wins
+@example("x\n锦州日报 2023-12-15 08:15 来源：锦州日报")  # a line pattern before the others
+@example("x\nx\nx\n\n 2023-12-15 08:15\n来源：锦州日报")  # more lines than are tried one by one
+@example("x\nx\nx\n 2023-12-15 08:15\n来源：锦州日报")
 def test_furniture_zh_published_and_source_as_the_first_of_the_patterns(head: str) -> None:
     assert same(_zh_published(head), _first(ZH_PUBLISHED, head))
     assert same(_zh_source_match(head), _first(ZH_SOURCE, head))
@@ -233,3 +240,11 @@ DATELINE_WORDS = ["Hunan Daily", "Xinhua", ",", " ", "  ", "\n", "\t", "\u3000",
 def test_furniture_en_dateline_gated_as_matched(text: str, data: st.DataObject | int) -> None:
     start = data if isinstance(data, int) else data.draw(st.integers(0, len(text)))
     assert same(_en_dateline(text, fold(text), start), EN_DATELINE.match(text, start))
+
+
+@given(st.lists(st.sampled_from(["，", ",", " ", "\n", "正文", "正", "文", "：", ":", "x" * 97]),
+                max_size=14).map("".join))
+@example("x" * 394 + "，正文：")  # ends at the reach
+@example("x" * 395 + "，正文：")
+def test_furniture_body_marker_gated_as_searched(text: str) -> None:
+    assert same(_body_marker(text), ZH_BODY_MARKER.search(text, 0, ZH_MARKER_REACH))
