@@ -24,6 +24,7 @@ from luoshi.extract.furniture import (
     ZH_PUBLISHED,
     ZH_SOURCE,
     _body_marker,
+    _day,
     _en_dateline,
     _en_published,
     _en_source,
@@ -248,3 +249,36 @@ def test_furniture_en_dateline_gated_as_matched(text: str, data: st.DataObject |
 @example("x" * 395 + "，正文：")
 def test_furniture_body_marker_gated_as_searched(text: str) -> None:
     assert same(_body_marker(text), ZH_BODY_MARKER.search(text, 0, ZH_MARKER_REACH))
+
+
+def day_of_every_group(match: re.Match[str]) -> str | None:
+    groups = match.groupdict()
+    year = groups.get("y") or groups.get("y2")
+    month = groups.get("m") or groups.get("m2")
+    day = groups.get("d") or groups.get("d2")
+    if not (year and month and day):
+        return None
+    if len(year) == 2:
+        year = "20" + year
+    y, m, d = int(year), int(month), int(day)
+    if not (1 <= m <= 12 and 1 <= d <= 31):
+        return None
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+DAYS = st.tuples(st.sampled_from(["19", "20"]), st.integers(0, 99), st.integers(0, 99),
+                 st.integers(0, 99), st.booleans()).map(
+    lambda t: f"{t[0]}{t[1]:02d}" + (f"-{t[2]}-{t[3]:02d}" if t[4] else f"年{t[2]}月{t[3]}日"))
+
+
+@given(DAYS, st.sampled_from(["发布时间：{} 08:15", "{} 08:15", "Release time: {}", "来源：x | {}",
+                              "# 《x》（{}）", "x {}", "发表日期:{}"]))
+@example("2023-7-5", "发布时间：{} 08:15")
+@example("23-07-05", "{} 08:15")
+@example("20230705", "# 《x》（{}）")
+@example("2023年7月5日", "发布时间：{} 08:15")
+def test_furniture_day_as_read_from_every_group(day: str, line: str) -> None:
+    head = line.format(day)
+    for pattern in ZH_PUBLISHED + EN_PUBLISHED:
+        if match := pattern.search(head):
+            assert _day(match) == day_of_every_group(match)

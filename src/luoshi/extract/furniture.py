@@ -146,18 +146,18 @@ def _lines(text: str) -> tuple[list[Span], list[Span]]:
 
 
 def _day(match: re.Match[str]) -> str | None:
-    groups = match.groupdict()
-    year = groups.get("y") or groups.get("y2")
-    month = groups.get("m") or groups.get("m2")
-    day = groups.get("d") or groups.get("d2")
+    """The day a match of ISO_DAY or ZH_DAY (its groups "y2", "m2", "d2" in the pattern
+    that holds both) names, as YYYY-MM-DD."""
+    year, month, day = match.group("y", "m", "d")
+    if year is None and "y2" in match.re.groupindex:
+        year, month, day = match.group("y2", "m2", "d2")
     if not (year and month and day):
         return None
     if len(year) == 2:
         year = "20" + year
-    y, m, d = int(year), int(month), int(day)
-    if not (1 <= m <= 12 and 1 <= d <= 31):
+    if not (1 <= int(month) <= 12 and 1 <= int(day) <= 31):
         return None
-    return f"{y:04d}-{m:02d}-{d:02d}"
+    return f"{int(year):04d}-{month.zfill(2)}-{day.zfill(2)}"  # month and day: 1 or 2 digits
 
 
 def _first(patterns: list[re.Pattern[str]], text: str) -> re.Match[str] | None:
