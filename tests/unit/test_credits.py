@@ -9,7 +9,9 @@ from luoshi.extract.credits import (
     EN_CREDIT_BLOCK,
     EN_CREDIT_WORDS,
     ODD_CASE,
+    ZH_CREDIT_WORDS,
     _en_blocks,
+    _zh_may_credit,
 )
 from luoshi.normalize import fold
 
@@ -45,3 +47,16 @@ def test_credits_en_blocks_as_found_by_the_pattern(text: str) -> None:
 
 def test_credits_fold_keeps_the_odd_case_characters() -> None:
     assert fold("".join(ODD_CASE)) == "".join(ODD_CASE)
+
+
+@given(st.lists(st.sampled_from([*ZH_CREDIT_WORDS, "者", "讯", "编", "摄", "实习", "习生", "记", "x",
+                                 "（", "李浩", "："]), max_size=8).map("".join))
+@example("实习生")
+@example("学者")
+@example("记者")
+@example("通讯员")
+@example("编辑")
+@example("责编")
+@example("摄影")
+def test_credits_zh_gate_as_the_words(text: str) -> None:
+    assert _zh_may_credit(text) == any(word in text for word in ZH_CREDIT_WORDS)

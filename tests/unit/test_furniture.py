@@ -12,14 +12,20 @@ from luoshi.extract.doc import Doc
 from luoshi.extract.furniture import (
     BOILERPLATE_FIRST,
     BOILERPLATE_LINE,
+    EN_DATELINE,
     EN_PUBLISHED,
     EN_SOURCE,
     FURNITURE_LINE,
     MAX_FURNITURE_LINE,
     ODD_CASE,
+    ZH_BODY_MARKER,
     ZH_HEADER_LINE,
+    ZH_MARKER_REACH,
     ZH_PUBLISHED,
     ZH_SOURCE,
+    _body_marker,
+    _day,
+    _en_dateline,
     _en_published,
     _en_source,
     _first,
@@ -168,6 +174,10 @@ ZH_HEAD = st.lists(st.sampled_from(ZH_WORDS), max_size=16).map("".join)
 @settings(max_examples=2000)
 @example("\n\n2012-12-12 08:15")  # pattern 6 from a blank line, its white space a line break
 @example("x\n# 《新闻联播》（20231215）")
+@example("发布时间： 2023-12-15 08:15")  # patterns 3 and 6 at one place: 3 wins
+@example("x\n锦州日报 2023-12-15 08:15 来源：锦州日报")  # a line pattern before the others
+@example("x\nx\nx\n\n 2023-12-15 08:15\n来源：锦州日报")  # more lines than are tried one by one
+@example("x\nx\nx\n 2023-12-15 08:15\n来源：锦州日报")
 def test_furniture_zh_published_and_source_as_the_first_of_the_patterns(head: str) -> None:
     assert same(_zh_published(head), _first(ZH_PUBLISHED, head))
     assert same(_zh_source_match(head), _first(ZH_SOURCE, head))
@@ -214,3 +224,61 @@ def test_furniture_headline_span_covers_the_headline_when_its_line_ends_in_space
         find_furniture(doc, kb)
         assert doc.title == title and doc.title_span is not None
         assert text[doc.title_span[0]:doc.title_span[1]] == title
+
+
+DATELINE_WORDS = ["Hunan Daily", "Xinhua", ",", " ", "  ", "\n", "\t", "\u3000", "October",
+                  "OCTOBER", "may", "Septem", "ſeptember", "Aprİl", "26", "1st", " 26 ",
+                  "(Reporter Tang)", "(by Li)", "--", "—", "–", "x", "x" * 20, "Ｏｃｔｏｂｅｒ",
+                  "“", "The", ".", "-"]
+
+
+@given(st.lists(st.sampled_from(DATELINE_WORDS), max_size=14).map("".join), st.data())
+@settings(max_examples=2000)
+@example("A" + "b" * 40 + ", October 26 --", 0)  # an outlet of 41 characters
+@example("A" + "b" * 40 + ",      October 26 --", 0)  # white space out of reach
+@example("A" + "b" * 41 + " October 26 --", 0)
+@example("x\n" + "Ab" * 20 + "\n\n\n\n\nMay 1 --", 2)
+def test_furniture_en_dateline_gated_as_matched(text: str, data: st.DataObject | int) -> None:
+    start = data if isinstance(data, int) else data.draw(st.integers(0, len(text)))
+    assert same(_en_dateline(text, fold(text), start), EN_DATELINE.match(text, start))
+
+
+@given(st.lists(st.sampled_from(["，", ",", " ", "\n", "正文", "正", "文", "：", ":", "x" * 97]),
+                max_size=14).map("".join))
+@example("x" * 394 + "，正文：")  # ends at the reach
+@example("x" * 395 + "，正文：")
+def test_furniture_body_marker_gated_as_searched(text: str) -> None:
+    assert same(_body_marker(text), ZH_BODY_MARKER.search(text, 0, ZH_MARKER_REACH))
+
+
+def day_of_every_group(match: re.Match[str]) -> str | None:
+    groups = match.groupdict()
+    year = groups.get("y") or groups.get("y2")
+    month = groups.get("m") or groups.get("m2")
+    day = groups.get("d") or groups.get("d2")
+    if not (year and month and day):
+        return None
+    if len(year) == 2:
+        year = "20" + year
+    y, m, d = int(year), int(month), int(day)
+    if not (1 <= m <= 12 and 1 <= d <= 31):
+        return None
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+DAYS = st.tuples(st.sampled_from(["19", "20"]), st.integers(0, 99), st.integers(0, 99),
+                 st.integers(0, 99), st.booleans()).map(
+    lambda t: f"{t[0]}{t[1]:02d}" + (f"-{t[2]}-{t[3]:02d}" if t[4] else f"年{t[2]}月{t[3]}日"))
+
+
+@given(DAYS, st.sampled_from(["发布时间：{} 08:15", "{} 08:15", "Release time: {}", "来源：x | {}",
+                              "# 《x》（{}）", "x {}", "发表日期:{}"]))
+@example("2023-7-5", "发布时间：{} 08:15")
+@example("23-07-05", "{} 08:15")
+@example("20230705", "# 《x》（{}）")
+@example("2023年7月5日", "发布时间：{} 08:15")
+def test_furniture_day_as_read_from_every_group(day: str, line: str) -> None:
+    head = line.format(day)
+    for pattern in ZH_PUBLISHED + EN_PUBLISHED:
+        if match := pattern.search(head):
+            assert _day(match) == day_of_every_group(match)

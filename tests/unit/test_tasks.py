@@ -13,10 +13,14 @@ from luoshi.extract.tasks import (
     EN_ORDINAL_WORD,
     EN_TH_END,
     EN_TH_START,
+    FILLER_FIRST,
+    LEADING_FILLER,
+    TRIM,
     ZH_MARKER,
     ZH_MARKER_AFTER,
     _ordinal_words,
     _paragraph_end,
+    _trimmed,
     _zh_markers,
 )
 from luoshi.extract.text import paragraphs
@@ -35,13 +39,14 @@ def test_tasks_ordinal_words_each_found_one_way() -> None:
 
 EN_TEXT = st.lists(st.sampled_from(
     [*EN_ORDINAL_LIST, "ly", "lyx", "x", "the", " ", ", ", ".", "\n", "month", "north", "fif",
-     "th", "ird", "_", "secondly", "thly", "thirdth", "s"]), max_size=20).map("".join)
+     "th", "ird", "_", "secondly", "thly", "thirdth", "s", "bir", "nor", "wi"]), max_size=20).map("".join)
 
 
 @given(EN_TEXT, st.data())
-@settings(max_examples=500)
+@settings(max_examples=2000)
 @example("fourthly first", None)
 @example("xfirst sixthly", None)
+@example("north, birthly, the twelfthly thirdly eleventh_ tenthlyx ninth", None)
 def test_tasks_ordinal_words_as_found_by_the_pattern(text: str, data: st.DataObject | None
                                                       ) -> None:
     for start in ([0, 1, 5] if data is None else [data.draw(st.integers(0, len(text)))]):
@@ -82,3 +87,26 @@ def test_tasks_zh_marker_starts_after_the_characters_zh_marker_after_looks_for()
     behind = re.search(r"\(\?<=\[([^]]*)\]\)", ZH_MARKER.pattern)
     after = re.match(r"\[([^]]*)\]", ZH_MARKER_AFTER.pattern)
     assert behind and after and behind.group(1) == after.group(1)
+
+
+def test_tasks_filler_first_characters_as_re_i_reads_them() -> None:
+    first = re.compile("[ti]", re.I)
+    assert {chr(c) for c in range(0x110000) if first.fullmatch(chr(c))} == FILLER_FIRST
+
+
+ITEM_TEXT = st.lists(st.sampled_from(
+    ["to ", "To", "TO", "is ", "Is", "İs", "ıs", "to", "\t", " ", ";", "，", ".", "x", "改革", "\n"]),
+    max_size=8).map("".join)
+
+
+@given(ITEM_TEXT)
+@settings(max_examples=1000)
+def test_tasks_trimmed_as_with_the_filler_pattern_tried_everywhere(raw: str) -> None:
+    core = raw.lstrip(TRIM)
+    start = len(raw) - len(core)
+    core = core.rstrip(TRIM)
+    filler = LEADING_FILLER.match(core)
+    if filler:
+        start += filler.end()
+        core = core[filler.end():]
+    assert _trimmed(raw) == (start + len(core) - len(core.lstrip()), core.strip())

@@ -67,8 +67,7 @@ ZH_CREDIT_WORDS = ("记者", "通讯员", "实习生", "编辑", "责编", "摄�
 def find_credits(doc: Doc, kb: KB) -> None:
     """Step: credits (and their lines into doc.skip)."""
     if doc.lang == "zh":
-        blocks = (list(ZH_CREDIT_BLOCK.finditer(doc.text))
-                  if any(word in doc.text for word in ZH_CREDIT_WORDS) else [])
+        blocks = list(ZH_CREDIT_BLOCK.finditer(doc.text)) if _zh_may_credit(doc.text) else []
         for block in blocks:
             _zh_block(doc, kb, block.start(), block.end())
     else:
@@ -77,6 +76,14 @@ def find_credits(doc: Doc, kb: KB) -> None:
             _en_block(doc, kb, block.start(), block.end())
     for block in blocks:
         doc.skip.append(block.span())
+
+
+def _zh_may_credit(text: str) -> bool:
+    """Whether the text holds a word of ZH_CREDIT_WORDS (each block holds one): first a
+    character of each word but "实习生", rare in a report (str.find looks for one character
+    several times faster than for two)."""
+    return ("者" in text or "讯" in text or "编" in text or "摄" in text or "实习生" in text) and any(
+        word in text for word in ZH_CREDIT_WORDS)
 
 
 def _en_blocks(text: str, folded: str) -> list[re.Match[str]]:

@@ -100,6 +100,7 @@ EN_LABELS = ("release", "publi", "post", "issue")  # EN_PUBLISHED[1] starts with
 MAX_FURNITURE_LINE = 160  # a longer line holding "来源：" is a whole report printed on one line
 MAX_SUBTITLE = 160  # headline and subtitle lines are short; the body's first paragraph is not
 ZH_MAX_SUBTITLE = 60
+ZH_MARKER_REACH = 400  # "，正文：" ends a Chinese report's furniture within this many characters
 
 
 def find_furniture(doc: Doc, kb: KB) -> None:
@@ -145,18 +146,18 @@ def _lines(text: str) -> tuple[list[Span], list[Span]]:
 
 
 def _day(match: re.Match[str]) -> str | None:
-    groups = match.groupdict()
-    year = groups.get("y") or groups.get("y2")
-    month = groups.get("m") or groups.get("m2")
-    day = groups.get("d") or groups.get("d2")
+    """The day a match of ISO_DAY or ZH_DAY (its groups "y2", "m2", "d2" in the pattern
+    that holds both) names, as YYYY-MM-DD."""
+    year, month, day = match.group("y", "m", "d")
+    if year is None and "y2" in match.re.groupindex:
+        year, month, day = match.group("y2", "m2", "d2")
     if not (year and month and day):
         return None
     if len(year) == 2:
         year = "20" + year
-    y, m, d = int(year), int(month), int(day)
-    if not (1 <= m <= 12 and 1 <= d <= 31):
+    if not (1 <= int(month) <= 12 and 1 <= int(day) <= 31):
         return None
-    return f"{y:04d}-{m:02d}-{d:02d}"
+    return f"{int(year):04d}-{month.zfill(2)}-{day.zfill(2)}"  # month and day: 1 or 2 digits
 
 
 def _first(patterns: list[re.Pattern[str]], text: str) -> re.Match[str] | None:
@@ -264,8 +265,32 @@ EN_DATELINE = re.compile(
 EN_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 
 
+# where EN_DATELINE's month can start: after white space, in the folded text
+EN_MONTH_AFTER_SPACE = re.compile(r"\s(?:" + "|".join(EN_MONTHS) + ")")
+# EN_DATELINE's outlet (1 + at most 40 characters) and comma end within this many
+# characters of its start: the white space before the month starts there at the latest
+EN_DATELINE_MONTH_REACH = 42
+
+
+def _en_dateline(text: str, folded: str, start: int) -> re.Match[str] | None:
+    """EN_DATELINE.match(text, start), tried only where the text goes on to hold the "(" or
+    dash it ends in, and a month's name follows white space in reach (in the folded text)
+    or the white space before it may run out of reach."""
+    # one character at a time: str.find is slow for two ("--") in a text that is not ASCII
+    hyphen = text.find("-", start)
+    if (text.find("(", start) < 0 and text.find("—", start) < 0 and text.find("–", start) < 0
+            and (hyphen < 0 or text.find("--", hyphen) < 0)):
+        return None
+    reach = start + EN_DATELINE_MONTH_REACH
+    window = folded[start: reach + 10]  # the longest month's name, 9 letters, ends in it
+    if (_odd_case(window) or EN_MONTH_AFTER_SPACE.search(folded, start + 2, reach + 10)
+            or text[reach: reach + 1].isspace()):
+        return EN_DATELINE.match(text, start)
+    return None
+
+
 def _find_en_dateline(doc: Doc) -> None:
-    match = EN_DATELINE.match(doc.text, doc.body_start)
+    match = _en_dateline(doc.text, doc.folded, doc.body_start)
     if not match:
         return
     doc.skip.append(match.span())
@@ -308,20 +333,55 @@ def _search_lines(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     return pattern.match(text, found.start() + 1) if found else None
 
 
+MAX_LINES_TRIED = 4  # line starts tried one by one; past this, one search per pattern
+
+
+def _leftmost(head: str, found: list[tuple[int, re.Match[str] | None]],
+              at_lines: list[tuple[int, re.Pattern[str]]]) -> re.Match[str] | None:
+    """The match that starts first (the pattern listed first at one place) among `found`
+    (each with its pattern's place in the list, in that order) and those of the patterns
+    of LINE_STARTING in `at_lines` (each with its place): these tried at the line starts
+    up to where the first of `found` starts when they are few, else each searched for
+    from line to line."""
+    best, best_index, limit = None, 0, len(head) + 1
+    for index, match in found:
+        if match and match.start() < limit:
+            best, best_index, limit = match, index, match.start()
+    starts = [0]
+    at = head.find("\n", 0, limit)
+    while at >= 0:
+        if len(starts) == MAX_LINES_TRIED:
+            return _first_of(head, best, best_index, at_lines)
+        starts.append(at + 1)
+        at = head.find("\n", at + 1, limit)
+    for start in starts:
+        for index, pattern in at_lines:
+            if (start < limit or index < best_index) and (match := pattern.match(head, start)):
+                return match
+    return best
+
+
+def _first_of(head: str, best: re.Match[str] | None, best_index: int,
+              at_lines: list[tuple[int, re.Pattern[str]]]) -> re.Match[str] | None:
+    """_leftmost, each pattern of at_lines searched for from line to line."""
+    for index, pattern in at_lines:
+        match = _search_lines(pattern, head)
+        if match and (best is None or (match.start(), index) < (best.start(), best_index)):
+            best, best_index = match, index
+    return best
+
+
 def _zh_published(head: str) -> re.Match[str] | None:
-    """_first(ZH_PUBLISHED, head), those that start a line searched from line to line."""
-    found = [m for m in (
-        ZH_PUBLISHED[0].search(head), ZH_PUBLISHED[1].search(head),
-        _search_lines(ZH_PUBLISHED[2], head) if "《" in head else None,
-        ZH_PUBLISHED[3].search(head), ZH_PUBLISHED[4].search(head),
-        _search_lines(ZH_PUBLISHED[5], head), _search_lines(ZH_PUBLISHED[6], head)) if m]
-    return min(found, key=lambda m: m.start()) if found else None
+    """_first(ZH_PUBLISHED, head), those that start a line tried at line starts only."""
+    return _leftmost(
+        head,
+        [(index, ZH_PUBLISHED[index].search(head)) for index in (0, 1, 3, 4)],
+        [(index, ZH_PUBLISHED[index]) for index in (2, 5, 6) if index != 2 or "《" in head])
 
 
 def _zh_source_match(head: str) -> re.Match[str] | None:
-    """_first(ZH_SOURCE, head), the second searched from line to line."""
-    found = [m for m in (ZH_SOURCE[0].search(head), _search_lines(ZH_SOURCE[1], head)) if m]
-    return min(found, key=lambda m: m.start()) if found else None
+    """_first(ZH_SOURCE, head), the second tried at line starts only."""
+    return _leftmost(head, [(0, ZH_SOURCE[0].search(head))], [(1, ZH_SOURCE[1])])
 
 
 def _find_zh(doc: Doc, kb: KB, lines: list[Span], skipped: Callable[[Span], bool]) -> None:
@@ -331,7 +391,7 @@ def _find_zh(doc: Doc, kb: KB, lines: list[Span], skipped: Callable[[Span], bool
     if match and (day := _day(match)):
         doc.published, doc.published_span = day, match.span()
     doc.source = _zh_source(doc, kb, head)
-    marker = ZH_BODY_MARKER.search(text, 0, 400)
+    marker = _body_marker(text)
     content = _content(lines, skipped)
     title_line, second = (None, None) if marker else (next(content, None), next(content, None))
     if marker:
@@ -341,6 +401,14 @@ def _find_zh(doc: Doc, kb: KB, lines: list[Span], skipped: Callable[[Span], bool
         doc.title, doc.title_span = _headline(text, *title_line)
         doc.body_start = _body_start(text, second, content, ZH_MAX_SUBTITLE)
     _find_dateline(doc, kb)
+
+
+def _body_marker(text: str) -> re.Match[str] | None:
+    """ZH_BODY_MARKER.search(text, 0, ZH_MARKER_REACH), tried only where "正文" is in reach:
+    the search tries every comma."""
+    if text.find("正文", 0, ZH_MARKER_REACH) < 0:
+        return None
+    return ZH_BODY_MARKER.search(text, 0, ZH_MARKER_REACH)
 
 
 def _zh_source(doc: Doc, kb: KB, head: str) -> str | None:

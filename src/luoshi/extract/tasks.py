@@ -28,9 +28,19 @@ EN_ORDINAL_WORD = re.compile(rf"(?P<ord>{EN_ORDINALS})(?:ly)?\b")
 EN_TH_START = tuple(w for w in EN_ORDINAL_LIST if w.startswith("th"))
 EN_TH_END = tuple(w for w in EN_ORDINAL_LIST if w.endswith("th") and w not in EN_TH_START)
 EN_NO_TH = tuple(w for w in EN_ORDINAL_LIST if w not in EN_TH_START + EN_TH_END)
+# Each alternative after "th" starts with a letter or a word boundary, which fails at once
+# on "the", "that", "this" (most "th"s): a lookahead or lookbehind first is a nested match
+# at every one. A word's group, "<word>ly" for its "ly" form, says where the word starts.
+EN_TH_BEFORE = "[" + "".join(sorted({w[-3] for w in EN_TH_END})) + "]"  # "fifth": "f"
 EN_TH = re.compile(
-    "th(?:" + "|".join(rf"(?={w[2:]})(?P<{w}>)" for w in EN_TH_START)
-    + r"|(?=(?:ly)?\b)(?:" + "|".join(rf"(?<={w})(?P<{w}>)" for w in EN_TH_END) + "))")
+    "th(?:" + "|".join(rf"{w[2:]}(?P<{w}>)" for w in EN_TH_START)
+    + rf"|\b(?<={EN_TH_BEFORE}th)(?:"
+    + "|".join(rf"(?<={w})(?P<{w}>)" for w in EN_TH_END)
+    + rf")|ly\b(?<={EN_TH_BEFORE}thly)(?:"
+    + "|".join(rf"(?<={w}ly)(?P<{w}ly>)" for w in EN_TH_END) + "))")
+# where the word starts, from the start of its "th"
+EN_TH_OFFSET = dict.fromkeys(EN_TH_START, 0) | {
+    form: 2 - len(w) for w in EN_TH_END for form in (w, w + "ly")}
 THE_BEFORE = re.compile(r"(?:^|(?<=\W))the\s+$")
 EN_AFTER_ORDINAL = re.compile(r"(?:\s+(?:one\s+)?(?:is|are)(?:\s+to)?\s+|\s*[,:：，]\s*)")
 EN_BEFORE_MARKER = re.compile(r"(?:^|[.;:!?\n]|,)\s*$")
@@ -51,6 +61,9 @@ ZH_MARKER_AFTER = re.compile(
 )
 MAX_TASK_CHARS = 2000
 LEADING_FILLER = re.compile(r"^(?:to\s+|is\s+to\s+)", re.I)
+# the characters re.I takes for the "t" or "i" LEADING_FILLER starts with: an item that
+# starts with none (most) is not matched
+FILLER_FIRST = frozenset("tTiIİı")
 TRIM = " ;；,，。.:"  # punctuation around an item's text
 
 
@@ -98,7 +111,7 @@ def _trimmed(raw: str) -> tuple[int, str]:
     core = raw.lstrip(TRIM)
     start = len(raw) - len(core)
     core = core.rstrip(TRIM)
-    filler = LEADING_FILLER.match(core)
+    filler = LEADING_FILLER.match(core) if core[:1] in FILLER_FIRST else None
     if filler:
         start += filler.end()
         core = core[filler.end():]
@@ -125,8 +138,7 @@ def _ordinal_words(folded: str, start: int) -> Iterator[re.Match[str]]:
     """EN_ORDINAL_WORD.finditer(folded, start), the pattern tried where a word occurs."""
     places = []
     for th in EN_TH.finditer(folded, start):
-        word = th.lastgroup or ""
-        places.append(th.start() if word in EN_TH_START else th.end() - len(word))
+        places.append(th.start() + EN_TH_OFFSET[th.lastgroup or ""])
     for word in EN_NO_TH:
         at = folded.find(word, start)
         while at >= 0:
