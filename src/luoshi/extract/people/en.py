@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterable
 
 from luoshi.extract.doc import Doc
 from luoshi.extract.names import find_names
@@ -50,8 +51,43 @@ def fast_word_pattern(alternatives: list[str]) -> re.Pattern[str]:
     return word_led([rf"{alternative}\b" for alternative in alternatives])
 
 
+def first_letter_groups(alternatives: list[str]) -> dict[str, list[str]]:
+    """The alternatives (each opening with a lower-case letter) by that letter, each group
+    in their order: at one place only one group can match, as the plain alternation does."""
+    groups: dict[str, list[str]] = {}
+    for alternative in alternatives:
+        groups.setdefault(alternative[0], []).append(alternative[1:])
+    return groups
+
+
+def cue_places(role_words: list[tuple[str, list[str]]]) -> re.Pattern[str]:
+    """The character before each word start where a cue of any role matches, searched in
+    a lower-cased text: taken case-sensitively, the letters are literals, which an
+    alternation checks without a call each (see `role_cues`)."""
+    groups = first_letter_groups([a for _, words in role_words for a in words])
+    trie = "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
+    return re.compile(rf"[^a-z0-9_](?=(?:{trie})\b)")
+
+
+def cues_at(role_words: list[tuple[str, list[str]]]) -> re.Pattern[str]:
+    """Every role's cue at one place, each in a lookahead, so cues of different roles may
+    overlap: group i + 1 holds role i's match of `fast_word_pattern` there, if any; a place
+    where no role has one is no match."""
+    lookaheads = "".join(f"(?=({fast_word_pattern(words).pattern})?)" for _, words in role_words)
+    none_matched = "(?!)"
+    for number in range(len(role_words), 0, -1):
+        none_matched = f"(?({number})|{none_matched})"
+    return re.compile(lookaheads + none_matched)
+
+
 ROLE_CUES = [(role, word_pattern(words)) for role, words in ROLE_CUE_WORDS]
 FAST_ROLE_CUES = [(role, fast_word_pattern(words)) for role, words in ROLE_CUE_WORDS]
+ROLES = tuple(role for role, _ in ROLE_CUE_WORDS)
+CUE_PLACES = cue_places(ROLE_CUE_WORDS)
+CUES_AT = cues_at(ROLE_CUE_WORDS)
+# what re.I matches to an ASCII letter but lower() does not make it: where a text holds
+# one, the cues are looked for at every word start (as `role_cues` reads them)
+UNLOWERED_LETTERS = ("\u0131", "\u017f")  # dotless i, long s (İ lowers to two characters)
 PASSIVE_BY = re.compile(r"\s+by\s+", re.I)
 # "the requirements put forward by X", "as demanded by X": a demand made by someone is
 # invoked, not a speech at the meeting (unlike "presided over by X")
@@ -133,9 +169,7 @@ def assign_roles(doc: Doc, kb: KB, mentions: list[Mention]) -> dict[str, tuple[s
                   mentions[bisect_left(starts, start):bisect_left(starts, end)])
         if not inside and not (last_participant and _holds(pronouns, start, end)):
             continue
-        cues = sorted(((match.start(), match.end(), role) for role, pattern in FAST_ROLE_CUES
-                       for match in pattern.finditer(text, start, end)), key=lambda c: c[0])
-        for cue_start, cue_end, role in cues:
+        for cue_start, cue_end, role in role_cues(text, start, end):
             subjects = _subjects(text, inside, cue_start, cue_end, role)
             if not subjects and PRONOUN.search(text, max(start, cue_start - 8), cue_start):
                 subjects = [last_participant] if last_participant else []
@@ -148,6 +182,36 @@ def assign_roles(doc: Doc, kb: KB, mentions: list[Mention]) -> dict[str, tuple[s
                                              (mention.start, mention.end))
                 last_participant = mention
     return roles
+
+
+def role_cues(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Each role's FAST_ROLE_CUES matches in text[start:end] (as its finditer finds them),
+    by start, roles in their order at one place.
+
+    Four searches through the sentence stopped at most letters. Here one search of the
+    lower-cased sentence stops at the characters before words only, and finds the few
+    places where some cue may begin (lower() keeps each character one character, word or
+    not, space or not, and makes each letter re.I takes for an ASCII letter that letter,
+    but for UNLOWERED_LETTERS); CUES_AT tells each role's match there.
+    """
+    # from the character before the sentence, which the cues' lookbehind sees
+    lowered = (" " + text[:end] if start == 0 else text[start - 1:end]).lower()
+    if len(lowered) != end - start + 1 or any(c in lowered for c in UNLOWERED_LETTERS):
+        places: Iterable[int] = range(start, end)
+    else:
+        places = [start + place.start() for place in CUE_PLACES.finditer(lowered)]
+    cues: list[tuple[int, int, str]] = []
+    reach = [start] * len(ROLES)  # where each role's next match may begin
+    for place in places:
+        found = CUES_AT.match(text, place, end)
+        if found is None:
+            continue
+        for index, role in enumerate(ROLES):
+            cue_start, cue_end = found.span(index + 1)  # (-1, -1) where the role has none
+            if cue_start >= reach[index]:
+                cues.append((cue_start, cue_end, role))
+                reach[index] = cue_end
+    return cues
 
 
 def _pronouns(text: str, start: int) -> list[Span]:
