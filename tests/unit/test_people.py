@@ -91,6 +91,7 @@ CUE_TEXT = st.lists(st.sampled_from(CUE_TOKENS), max_size=16).map("".join)
 @example("made a reported report", 0, 200)
 @example("xgave a speech report, ſaid", 1, 200)
 @example(" said", 1, 5)
+@example("é said ésaid", 0, 200)  # a word character no ASCII one: no word start after it
 def test_people_role_cues_as_each_roles_search_finds_them(text: str, start: int, end: int
                                                           ) -> None:
     """One search for all roles' cues finds every match of each role's definition, in text
@@ -106,8 +107,8 @@ def test_people_role_cues_as_each_roles_search_finds_them(text: str, start: int,
 
 def test_people_lower_keeps_what_the_cues_read() -> None:
     """`role_cues` searches a lower-cased sentence: lower() keeps each character one
-    character (but İ), a word character or not, white space or not, and makes every letter
-    that re.I takes for an ASCII letter that letter (but UNLOWERED_LETTERS)."""
+    character (but İ), a word character or not, white space or not, and makes a character
+    an ASCII letter exactly when re.I takes it for that letter (but UNLOWERED_LETTERS)."""
     from luoshi.extract.people.en import UNLOWERED_LETTERS
 
     word, space, letter = re.compile(r"\w"), re.compile(r"\s"), re.compile("[a-z]", re.I)
@@ -122,6 +123,8 @@ def test_people_lower_keeps_what_the_cues_read() -> None:
         assert bool(space.match(char)) == bool(space.match(lower)), hex(code)
         if letter.match(char) and not ("a" <= lower <= "z" and re.match(lower, char, re.I)):
             unlowered.append(char)
+        elif "a" <= lower <= "z":
+            assert re.match(lower, char, re.I), hex(code)  # a letter only where re.I takes it
     assert longer == ["\u0130"]
     assert tuple(unlowered) == UNLOWERED_LETTERS
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
 
 from luoshi.extract.doc import Doc
 from luoshi.extract.names import find_names
@@ -60,13 +59,24 @@ def first_letter_groups(alternatives: list[str]) -> dict[str, list[str]]:
     return groups
 
 
-def cue_places(role_words: list[tuple[str, list[str]]]) -> re.Pattern[str]:
-    """The character before each word start where a cue of any role matches, searched in
-    a lower-cased text: taken case-sensitively, the letters are literals, which an
-    alternation checks without a call each (see `role_cues`)."""
-    groups = first_letter_groups([a for _, words in role_words for a in words])
-    trie = "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
-    return re.compile(rf"[^a-z0-9_](?=(?:{trie})\b)")
+def lower_trie(alternatives: list[str]) -> str:
+    """The alternatives as whole words to be found in a lower-cased text, grouped by first
+    letter: taken case-sensitively, the letters are literals, which an alternation checks
+    without a call each."""
+    groups = first_letter_groups(alternatives)
+    return "(?:" + "|".join(f"{first}(?:{'|'.join(rests)})"
+                            for first, rests in groups.items()) + r")\b"
+
+
+def cue_scan(role_words: list[tuple[str, list[str]]]) -> re.Pattern[str]:
+    """Searched in a lower-cased text: the character before each word start where a cue of
+    some role matches (the search stops at the characters that are not ASCII word
+    characters only; the lookbehind then drops the other word characters), and group
+    i + 1 holds role i's match there, if any (each in a lookahead, so cues of different
+    roles may overlap). See `role_cues`."""
+    every = lower_trie([a for _, words in role_words for a in words])
+    roles = "".join(f"(?=({lower_trie(words)})?)" for _, words in role_words)
+    return re.compile(rf"[^a-z0-9_](?={every})(?<=\W){roles}")
 
 
 def cues_at(role_words: list[tuple[str, list[str]]]) -> re.Pattern[str]:
@@ -83,7 +93,7 @@ def cues_at(role_words: list[tuple[str, list[str]]]) -> re.Pattern[str]:
 ROLE_CUES = [(role, word_pattern(words)) for role, words in ROLE_CUE_WORDS]
 FAST_ROLE_CUES = [(role, fast_word_pattern(words)) for role, words in ROLE_CUE_WORDS]
 ROLES = tuple(role for role, _ in ROLE_CUE_WORDS)
-CUE_PLACES = cue_places(ROLE_CUE_WORDS)
+CUE_SCAN = cue_scan(ROLE_CUE_WORDS)
 CUES_AT = cues_at(ROLE_CUE_WORDS)
 # what re.I matches to an ASCII letter but lower() does not make it: where a text holds
 # one, the cues are looked for at every word start (as `role_cues` reads them)
@@ -189,25 +199,37 @@ def role_cues(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     by start, roles in their order at one place.
 
     Four searches through the sentence stopped at most letters. Here one search of the
-    lower-cased sentence stops at the characters before words only, and finds the few
-    places where some cue may begin (lower() keeps each character one character, word or
-    not, space or not, and makes each letter re.I takes for an ASCII letter that letter,
-    but for UNLOWERED_LETTERS); CUES_AT tells each role's match there.
+    lower-cased sentence (CUE_SCAN) stops at the characters before words only, and tells
+    each role's match at the few places where some cue begins: lower() keeps each
+    character one character, word or not, space or not, and makes a letter exactly when
+    re.I takes it for that ASCII letter, but for UNLOWERED_LETTERS.
     """
     # from the character before the sentence, which the cues' lookbehind sees
     lowered = (" " + text[:end] if start == 0 else text[start - 1:end]).lower()
     if len(lowered) != end - start + 1 or any(c in lowered for c in UNLOWERED_LETTERS):
-        places: Iterable[int] = range(start, end)
-    else:
-        places = [start + place.start() for place in CUE_PLACES.finditer(lowered)]
+        return _role_cues_at_every_place(text, start, end)
     cues: list[tuple[int, int, str]] = []
-    reach = [start] * len(ROLES)  # where each role's next match may begin
-    for place in places:
+    reach = [1] * len(ROLES)  # where each role's next match may begin, in `lowered`
+    offset = start - 1
+    for found in CUE_SCAN.finditer(lowered):
+        for index, role in enumerate(ROLES):
+            cue_start, cue_end = found.span(index + 1)  # (-1, -1) where the role has none
+            if cue_start >= reach[index]:
+                cues.append((offset + cue_start, offset + cue_end, role))
+                reach[index] = cue_end
+    return cues
+
+
+def _role_cues_at_every_place(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """`role_cues` for a text that lower() does not keep: every role tried at every place."""
+    cues: list[tuple[int, int, str]] = []
+    reach = [start] * len(ROLES)
+    for place in range(start, end):
         found = CUES_AT.match(text, place, end)
         if found is None:
             continue
         for index, role in enumerate(ROLES):
-            cue_start, cue_end = found.span(index + 1)  # (-1, -1) where the role has none
+            cue_start, cue_end = found.span(index + 1)
             if cue_start >= reach[index]:
                 cues.append((cue_start, cue_end, role))
                 reach[index] = cue_end
