@@ -77,6 +77,58 @@ def test_people_ignorecase_extra_is_what_re_matches_for_ascii_letters() -> None:
     assert extra == IGNORECASE_EXTRA
 
 
+# cues of several roles at one place and inside one another, and what lower() leaves
+CUE_TOKENS = [*TOKENS, "delivered", "DELIVERED", "gave", "briefing", "reported", "made", "Made",
+              "said report", "ſpeech", "eMPHASIZED", "emphasiſed", "Pointed", "out", "put",
+              "forward", "called", "upon", "summed", "up", "participated", "İ", "ı", "K",
+              "\u212a", "Ä", "\u3000", "\t", "\u00a0", "ﬀ"]
+CUE_TEXT = st.lists(st.sampled_from(CUE_TOKENS), max_size=16).map("".join)
+
+
+@settings(max_examples=1000)
+@given(st.one_of(CUE_TEXT, st.lists(st.sampled_from(CUE_TOKENS), max_size=12).map(" ".join)),
+       st.integers(0, 200), st.integers(0, 200))
+@example("made a reported report", 0, 200)
+@example("xgave a speech report, ſaid", 1, 200)
+@example(" said", 1, 5)
+@example("é said ésaid", 0, 200)  # a word character no ASCII one: no word start after it
+def test_people_role_cues_as_each_roles_search_finds_them(text: str, start: int, end: int
+                                                          ) -> None:
+    """One search for all roles' cues finds every match of each role's definition, in text
+    order, the roles' order at one place (as `assign_roles` first sorted them)."""
+    from luoshi.extract.people.en import role_cues
+
+    start = min(start, len(text))
+    end = min(max(start, end), len(text))
+    expected = sorted(((match.start(), match.end(), role) for role, pattern in ROLE_CUES
+                       for match in pattern.finditer(text, start, end)), key=lambda c: c[0])
+    assert role_cues(text, start, end) == expected
+
+
+def test_people_lower_keeps_what_the_cues_read() -> None:
+    """`role_cues` searches a lower-cased sentence: lower() keeps each character one
+    character (but İ), a word character or not, white space or not, and makes a character
+    an ASCII letter exactly when re.I takes it for that letter (but UNLOWERED_LETTERS)."""
+    from luoshi.extract.people.en import UNLOWERED_LETTERS
+
+    word, space, letter = re.compile(r"\w"), re.compile(r"\s"), re.compile("[a-z]", re.I)
+    longer, unlowered = [], []
+    for code in range(0x110000):
+        char = chr(code)
+        lower = char.lower()
+        if len(lower) != 1:
+            longer.append(char)
+            continue
+        assert bool(word.match(char)) == bool(word.match(lower)), hex(code)
+        assert bool(space.match(char)) == bool(space.match(lower)), hex(code)
+        if letter.match(char) and not ("a" <= lower <= "z" and re.match(lower, char, re.I)):
+            unlowered.append(char)
+        elif "a" <= lower <= "z":
+            assert re.match(lower, char, re.I), hex(code)  # a letter only where re.I takes it
+    assert longer == ["\u0130"]
+    assert tuple(unlowered) == UNLOWERED_LETTERS
+
+
 SENTENCE_TOKENS = ["Wang", "said", "x", "1", ".", ";", "!", "?", "\n", "\n\n", " ", "  ", "\t",
                    "\r", "\u00a0", "\u2028", "\"", "”", "’", ")", "“", "‘", "(", "A", "é",
                    "。", "！", "？", "；", "」", "』", "）", "王", "说"]

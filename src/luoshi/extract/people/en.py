@@ -50,8 +50,54 @@ def fast_word_pattern(alternatives: list[str]) -> re.Pattern[str]:
     return word_led([rf"{alternative}\b" for alternative in alternatives])
 
 
+def first_letter_groups(alternatives: list[str]) -> dict[str, list[str]]:
+    """The alternatives (each opening with a lower-case letter) by that letter, each group
+    in their order: at one place only one group can match, as the plain alternation does."""
+    groups: dict[str, list[str]] = {}
+    for alternative in alternatives:
+        groups.setdefault(alternative[0], []).append(alternative[1:])
+    return groups
+
+
+def lower_trie(alternatives: list[str]) -> str:
+    """The alternatives as whole words to be found in a lower-cased text, grouped by first
+    letter: taken case-sensitively, the letters are literals, which an alternation checks
+    without a call each."""
+    groups = first_letter_groups(alternatives)
+    return "(?:" + "|".join(f"{first}(?:{'|'.join(rests)})"
+                            for first, rests in groups.items()) + r")\b"
+
+
+def cue_scan(role_words: list[tuple[str, list[str]]]) -> re.Pattern[str]:
+    """Searched in a lower-cased text: the character before each word start where a cue of
+    some role matches (the search stops at the characters that are not ASCII word
+    characters only; the lookbehind then drops the other word characters), and group
+    i + 1 holds role i's match there, if any (each in a lookahead, so cues of different
+    roles may overlap). See `role_cues`."""
+    every = lower_trie([a for _, words in role_words for a in words])
+    roles = "".join(f"(?=({lower_trie(words)})?)" for _, words in role_words)
+    return re.compile(rf"[^a-z0-9_](?={every})(?<=\W){roles}")
+
+
+def cues_at(role_words: list[tuple[str, list[str]]]) -> re.Pattern[str]:
+    """Every role's cue at one place, each in a lookahead, so cues of different roles may
+    overlap: group i + 1 holds role i's match of `fast_word_pattern` there, if any; a place
+    where no role has one is no match."""
+    lookaheads = "".join(f"(?=({fast_word_pattern(words).pattern})?)" for _, words in role_words)
+    none_matched = "(?!)"
+    for number in range(len(role_words), 0, -1):
+        none_matched = f"(?({number})|{none_matched})"
+    return re.compile(lookaheads + none_matched)
+
+
 ROLE_CUES = [(role, word_pattern(words)) for role, words in ROLE_CUE_WORDS]
 FAST_ROLE_CUES = [(role, fast_word_pattern(words)) for role, words in ROLE_CUE_WORDS]
+ROLES = tuple(role for role, _ in ROLE_CUE_WORDS)
+CUE_SCAN = cue_scan(ROLE_CUE_WORDS)
+CUES_AT = cues_at(ROLE_CUE_WORDS)
+# what re.I matches to an ASCII letter but lower() does not make it: where a text holds
+# one, the cues are looked for at every word start (as `role_cues` reads them)
+UNLOWERED_LETTERS = ("\u0131", "\u017f")  # dotless i, long s (İ lowers to two characters)
 PASSIVE_BY = re.compile(r"\s+by\s+", re.I)
 # "the requirements put forward by X", "as demanded by X": a demand made by someone is
 # invoked, not a speech at the meeting (unlike "presided over by X")
@@ -102,7 +148,10 @@ def find_mentions(doc: Doc, kb: KB) -> list[Mention]:
 def may_match(window: str, words: tuple[str, ...]) -> bool:
     """Whether the window holds one of the words, case ignored (a pattern's gate)."""
     lower = window.lower()
-    return any(word in lower for word in words)
+    for word in words:  # noqa: SIM110  - a loop, not any() over a generator: half the time
+        if word in lower:
+            return True
+    return False
 
 
 def _central_possessive(text: str, end: int, name: str, kb: KB) -> bool:
@@ -133,9 +182,7 @@ def assign_roles(doc: Doc, kb: KB, mentions: list[Mention]) -> dict[str, tuple[s
                   mentions[bisect_left(starts, start):bisect_left(starts, end)])
         if not inside and not (last_participant and _holds(pronouns, start, end)):
             continue
-        cues = sorted(((match.start(), match.end(), role) for role, pattern in FAST_ROLE_CUES
-                       for match in pattern.finditer(text, start, end)), key=lambda c: c[0])
-        for cue_start, cue_end, role in cues:
+        for cue_start, cue_end, role in role_cues(text, start, end):
             subjects = _subjects(text, inside, cue_start, cue_end, role)
             if not subjects and PRONOUN.search(text, max(start, cue_start - 8), cue_start):
                 subjects = [last_participant] if last_participant else []
@@ -148,6 +195,48 @@ def assign_roles(doc: Doc, kb: KB, mentions: list[Mention]) -> dict[str, tuple[s
                                              (mention.start, mention.end))
                 last_participant = mention
     return roles
+
+
+def role_cues(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Each role's FAST_ROLE_CUES matches in text[start:end] (as its finditer finds them),
+    by start, roles in their order at one place.
+
+    Four searches through the sentence stopped at most letters. Here one search of the
+    lower-cased sentence (CUE_SCAN) stops at the characters before words only, and tells
+    each role's match at the few places where some cue begins: lower() keeps each
+    character one character, word or not, space or not, and makes a letter exactly when
+    re.I takes it for that ASCII letter, but for UNLOWERED_LETTERS.
+    """
+    # from the character before the sentence, which the cues' lookbehind sees
+    lowered = (" " + text[:end] if start == 0 else text[start - 1:end]).lower()
+    if len(lowered) != end - start + 1 or any(c in lowered for c in UNLOWERED_LETTERS):
+        return _role_cues_at_every_place(text, start, end)
+    cues: list[tuple[int, int, str]] = []
+    reach = [1] * len(ROLES)  # where each role's next match may begin, in `lowered`
+    offset = start - 1
+    for found in CUE_SCAN.finditer(lowered):
+        for index, role in enumerate(ROLES):
+            cue_start, cue_end = found.span(index + 1)  # (-1, -1) where the role has none
+            if cue_start >= reach[index]:
+                cues.append((offset + cue_start, offset + cue_end, role))
+                reach[index] = cue_end
+    return cues
+
+
+def _role_cues_at_every_place(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """`role_cues` for a text that lower() does not keep: every role tried at every place."""
+    cues: list[tuple[int, int, str]] = []
+    reach = [start] * len(ROLES)
+    for place in range(start, end):
+        found = CUES_AT.match(text, place, end)
+        if found is None:
+            continue
+        for index, role in enumerate(ROLES):
+            cue_start, cue_end = found.span(index + 1)
+            if cue_start >= reach[index]:
+                cues.append((cue_start, cue_end, role))
+                reach[index] = cue_end
+    return cues
 
 
 def _pronouns(text: str, start: int) -> list[Span]:
