@@ -1,4 +1,11 @@
-"""Sentences and paragraphs of a text, as spans."""
+"""Sentences and paragraphs of a text, as spans; and what makes searches skip ahead.
+
+Python's `re` scans quickly only for a pattern's literal prefix or leading character
+class; `\\b` or a lookbehind first, or re.I, means a match attempt at every character.
+`word_led` compiles case-insensitive word alternations that open with a class;
+`anchored_starts`/`anchored_windows` give the few places a pattern holding an anchor word
+can match; `earliest_match` finds the first match of several patterns.
+"""
 
 from __future__ import annotations
 
