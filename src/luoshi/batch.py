@@ -83,6 +83,15 @@ def extract_one(item: InputDoc, as_json: bool = False) -> Extracted:
     return Extracted(item, record=record)
 
 
+def _warm_worker() -> None:
+    """A worker loads what extraction loads lazily before its first document (not the
+    parent, whose memory holds the database's work)."""
+    from luoshi.kb import load_kb
+    from luoshi.pipeline import warm_up
+
+    warm_up(load_kb())
+
+
 def _extract_chunk(items: list[InputDoc]) -> list[tuple[str | None, LuoshiError | None]]:
     """In a worker process: each record as JSON, or its error. The documents themselves
     do not travel back: the main process still has them."""
@@ -108,13 +117,8 @@ def extract_stream(inputs: Iterable[InputDoc | InputError], jobs: int = 1,
 def _parallel(inputs: Iterator[InputDoc | InputError], jobs: int,
               ) -> Iterator[Extracted | InputError]:
     context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
-    if context.get_start_method() == "fork":
-        from luoshi.kb import load_kb
-        from luoshi.pipeline import warm_up
-
-        warm_up(load_kb())  # once here, inherited by every forked worker
     pending: deque[tuple[list[InputError], list[InputDoc], object]] = deque()
-    with context.Pool(jobs) as pool:
+    with context.Pool(jobs, initializer=_warm_worker) as pool:
         for chunk in _chunks(inputs, CHUNK):
             errors = [e for e in chunk if isinstance(e, InputError)]
             docs = [e for e in chunk if not isinstance(e, InputError)]

@@ -144,13 +144,12 @@ WARM_UP_TEXTS = (
 
 
 def warm_up(kb: KB | None = None) -> None:
-    """Load what extraction loads lazily, so that a timing or the workers forked after it
-    start from the steady state (importing pypinyin alone takes 0.15 s).
+    """Load what extraction loads lazily, so that a timing or a worker starts from the
+    steady state (importing pypinyin alone takes 0.15 s).
 
     The knowledge base and those tables then live as long as the process: they are moved
     out of the garbage collector's generations (`gc.freeze`), so that its full passes do
-    not walk a quarter of a million objects that never die (nor touch, in forked workers,
-    the pages they share with their parent).
+    not walk a quarter of a million objects that never die.
     """
     kb = kb or load_kb()
     for text in WARM_UP_TEXTS:
