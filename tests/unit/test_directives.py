@@ -155,7 +155,10 @@ def test_directives_en_matches_at_anchors_found_as_at_every_word_start(match: st
         plain = _plain_anchored_starts(text, folded, anchors, words_before)
         assert [m.span() for m in _at_anchors(patterns, text, gated)] == _plain_at_anchors(
             patterns, text, plain)
-        assert anchored_starts(text, folded, anchors, words_before) == plain
+        # an anchor without a word start in reach (inside a long run of letters) has
+        # nothing to try: it is left out
+        assert anchored_starts(text, folded, anchors, words_before) == [
+            (position, starts) for position, starts in plain if starts]
 
 
 def test_directives_en_first_words_read_at_most_first_reach() -> None:
