@@ -273,38 +273,21 @@ def test_people_zh_post_by_last_character_as_by_a_scan(kb: KB) -> None:
                                   "欧阳明、李华", "王", "王宁強调"])
 def test_people_zh_name_at_as_with_a_cjk_test_per_character(kb: KB, text: str) -> None:
     from luoshi.extract.people import zh
-    from luoshi.normalize import is_cjk
-
-    def reference(position: int) -> str | None:
-        for length in (3, 2, 4):
-            candidate = text[position:position + length]
-            if len(candidate) < length or not all(is_cjk(c) for c in candidate):
-                continue
-            if candidate in kb.officials_by_zh:
-                return candidate
-            if candidate in zh.NOT_NAMES:
-                continue
-            parts = zh.split_surname(candidate, kb)
-            if parts is None or not (1 <= len(parts[1]) <= 2):
-                continue
-            if zh.AFTER_NAME.match(text, position + length):
-                return candidate
-        return None
 
     for position in range(len(text) + 1):
-        assert zh._name_at(text, position, kb) == reference(position)
+        assert zh._name_at(text, position, kb) == reference_name_at(text, position, kb)
 
 
 def reference_name_at(text: str, position: int, kb: KB) -> str | None:
-    """`_name_at` as first written: each candidate looked at in the text."""
+    """`_name_at` as first written: each candidate looked at in the text, its characters
+    tested one by one."""
     from luoshi.extract.people import zh
+    from luoshi.normalize import is_cjk
 
-    run = zh.CJK_RUN.match(text, position, position + 4)
-    cjk = run.end() - position if run else 0
     for length in (3, 2, 4):
-        if length > cjk:
-            continue
         candidate = text[position:position + length]
+        if len(candidate) < length or not all(is_cjk(c) for c in candidate):
+            continue
         if candidate in kb.officials_by_zh:
             return candidate
         if candidate in zh.NOT_NAMES:
