@@ -8,11 +8,11 @@ from hypothesis import strategies as st
 from luoshi.extract.credits import (
     EN_CREDIT_BLOCK,
     EN_CREDIT_WORDS,
-    ODD_CASE,
     ZH_CREDIT_WORDS,
     _en_blocks,
     _zh_may_credit,
 )
+from luoshi.extract.text import STRAY_LETTERS
 from luoshi.normalize import fold
 
 PIECES = ["(", "[", ")", "]", "（", "Reporter ", "reporters", "Correspondent", "Editor in charge",
@@ -46,7 +46,7 @@ def test_credits_en_blocks_as_found_by_the_pattern(text: str) -> None:
 
 
 def test_credits_fold_keeps_the_odd_case_characters() -> None:
-    assert fold("".join(ODD_CASE)) == "".join(ODD_CASE)
+    assert fold(STRAY_LETTERS) == STRAY_LETTERS
 
 
 @given(st.lists(st.sampled_from([*ZH_CREDIT_WORDS, "者", "讯", "编", "摄", "实习", "习生", "记", "x",

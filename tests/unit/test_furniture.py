@@ -17,7 +17,6 @@ from luoshi.extract.furniture import (
     EN_SOURCE,
     FURNITURE_LINE,
     MAX_FURNITURE_LINE,
-    ODD_CASE,
     ZH_BODY_MARKER,
     ZH_HEADER_LINE,
     ZH_MARKER_REACH,
@@ -37,6 +36,7 @@ from luoshi.extract.furniture import (
     _zh_source_match,
 )
 from luoshi.extract.spans import SpanIndex
+from luoshi.extract.text import STRAY_LETTERS
 from luoshi.normalize import fold
 from tests.unit.test_meeting import top_level_alternatives
 
@@ -86,13 +86,13 @@ def test_furniture_boilerplate_alternatives_start_with_those_characters() -> Non
 def test_furniture_odd_case_characters_are_all_that_re_i_takes_for_ascii_letters() -> None:
     letter = re.compile("[a-z]", re.I)
     found = {chr(c) for c in range(128, 0x110000) if letter.fullmatch(chr(c))}
-    assert found == set(ODD_CASE)
+    assert found == set(STRAY_LETTERS)
 
 
 # pieces of furniture lines, so that most heads drawn hold several candidate matches
 def test_furniture_fold_keeps_the_odd_case_characters() -> None:
     # the fast paths look for them in the folded text
-    assert fold("".join(ODD_CASE)) == "".join(ODD_CASE)
+    assert fold(STRAY_LETTERS) == STRAY_LETTERS
 
 
 WORDS = ["Release time: ", "release ", "Posted on ", "post", "Published ", "publishing at ",

@@ -13,6 +13,7 @@ import re
 from luoshi.extract.doc import Doc
 from luoshi.extract.names import find_names
 from luoshi.extract.romanize import person_pinyin, split_surname
+from luoshi.extract.text import folds_plainly
 from luoshi.kb.loader import KB
 from luoshi.record import Credit
 
@@ -60,7 +61,6 @@ EN_CREDIT_WORDS = ("reporter", "correspondent", "editor", "photo", "written", "a
 # ("ſ", the Kelvin sign, "İ", "ı"): a text with one is searched as before.
 EN_CREDIT_LINE = re.compile(
     r"\n[^\S\n]*(?:responsible|editor|reporter|correspondent|photo|author|picture)")
-ODD_CASE = ("ſ", "\u212a", "İ", "ı")
 ZH_CREDIT_WORDS = ("记者", "通讯员", "实习生", "编辑", "责编", "摄影")
 
 
@@ -89,7 +89,7 @@ def _zh_may_credit(text: str) -> bool:
 def _en_blocks(text: str, folded: str) -> list[re.Match[str]]:
     """EN_CREDIT_BLOCK.finditer(text) where the folded text holds a word of
     EN_CREDIT_WORDS (else none), the pattern tried only where a block can start."""
-    if not folded.isascii() and any(char in folded for char in ODD_CASE):
+    if not folds_plainly(folded, 0, len(folded)):
         return (list(EN_CREDIT_BLOCK.finditer(text))
                 if any(word in folded for word in EN_CREDIT_WORDS) else [])
     places = [0, *(m.start() + 1 for m in EN_CREDIT_LINE.finditer(folded))]

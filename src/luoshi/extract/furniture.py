@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from luoshi.extract.doc import Doc
+from luoshi.extract.text import folds_plainly
 from luoshi.kb.loader import KB
 from luoshi.normalize import fold
 from luoshi.record import Span
@@ -93,9 +94,6 @@ TITLE_PREFIX = re.compile(r"^\s*(?:date\s+\d{4}-\d{1,2}-\d{1,2}\s+|\[(?:视频|v
 # FURNITURE_LINE alternative holds ":", "：", "《" or "央视网": lines without are not matched.
 # "S"/"s"/"ſ" are the characters re.I matches to "s", and so on (tests/unit/test_furniture.py)
 BOILERPLATE_FIRST = frozenset("[【打关返责分扫相" "sSſaApPlLvVfFcCbB")
-# characters other than ASCII letters that re.I takes for one ("ſ" is "s", the Kelvin
-# sign "k", "İ" and "ı" "i"); fold keeps them, so a text holding one is searched in full
-ODD_CASE = ("ſ", "\u212a", "İ", "ı")
 EN_LABELS = ("release", "publi", "post", "issue")  # EN_PUBLISHED[1] starts with one
 MAX_FURNITURE_LINE = 160  # a longer line holding "来源：" is a whole report printed on one line
 MAX_SUBTITLE = 160  # headline and subtitle lines are short; the body's first paragraph is not
@@ -187,8 +185,9 @@ def _occurrences(folded: str, words: tuple[str, ...], last: int | None = None) -
 
 
 def _odd_case(folded: str) -> bool:
-    """Whether the text holds a character of ODD_CASE (fold keeps them)."""
-    return not folded.isascii() and any(char in folded for char in ODD_CASE)
+    """Whether the text holds a letter re.I takes for an ASCII one but fold keeps (then
+    the fast paths, which look for words in the folded text, are not taken)."""
+    return not folds_plainly(folded, 0, len(folded))
 
 
 def _en_published(head: str, folded_head: str, starts: list[int]) -> re.Match[str] | None:

@@ -194,7 +194,10 @@ def word_led(alternatives: list[str]) -> re.Pattern[str]:
 
 def folds_plainly(text: str, start: int, end: int) -> bool:
     """Whether a case-insensitive pattern can match in text[start:end] only where its
-    lower-case words are in the folded text (no letter above folds otherwise)."""
+    lower-case words are in the folded text (no letter above folds otherwise). `fold`
+    keeps those letters: the folded text may be asked instead of the text."""
+    if text.isascii():  # known without reading the text
+        return True
     # four str.find calls, each a quick scan for one character: faster than one regex
     return all(text.find(letter, start, end) < 0 for letter in STRAY_LETTERS)
 
