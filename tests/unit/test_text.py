@@ -84,3 +84,14 @@ def test_text_white_space_is_what_backslash_s_matches() -> None:
     spaces = "".join(c for c in map(chr, range(0x110000)) if re.match(r"\s", c))
     assert spaces == "".join(c for c in map(chr, range(0x110000))
                              if re.match(f"[{WHITE_SPACE}]", c))
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab c")), max_size=30), st.data())
+def test_text_matches_at_every_place_are_finditers(text: str, data: st.DataObject) -> None:
+    from luoshi.extract.text import matches_at
+
+    pattern = re.compile(r"ab+|b c|a")
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert ([m.span() for m in matches_at(pattern, text, range(len(text) + 1), start, end)]
+            == [m.span() for m in pattern.finditer(text, start, end)])

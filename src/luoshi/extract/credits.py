@@ -13,7 +13,7 @@ import re
 from luoshi.extract.doc import Doc
 from luoshi.extract.names import find_names
 from luoshi.extract.romanize import person_pinyin, split_surname
-from luoshi.extract.text import folds_plainly
+from luoshi.extract.text import folds_plainly, matches_at
 from luoshi.kb.loader import KB
 from luoshi.record import Credit
 
@@ -98,13 +98,7 @@ def _en_blocks(text: str, folded: str) -> list[re.Match[str]]:
         while at >= 0:
             places.append(at)
             at = text.find(bracket, at + 1)
-    blocks: list[re.Match[str]] = []
-    end = 0
-    for place in sorted(places):
-        if place >= end and (block := EN_CREDIT_BLOCK.match(text, place)):
-            blocks.append(block)
-            end = block.end()
-    return blocks
+    return list(matches_at(EN_CREDIT_BLOCK, text, sorted(places)))
 
 
 def _add(doc: Doc, credit: Credit) -> None:

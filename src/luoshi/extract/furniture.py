@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from luoshi.extract.doc import Doc
-from luoshi.extract.text import folds_plainly
+from luoshi.extract.text import folds_plainly, matches_at
 from luoshi.kb.loader import KB
 from luoshi.normalize import fold
 from luoshi.record import Span
@@ -166,10 +166,7 @@ def _first(patterns: list[re.Pattern[str]], text: str) -> re.Match[str] | None:
 def _first_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> re.Match[str] | None:
     """The leftmost match of pattern that starts at one of `starts` (ascending): where
     these are all the places a match can start, what pattern.search(text) finds."""
-    for start in starts:
-        if match := pattern.match(text, start):
-            return match
-    return None
+    return next(matches_at(pattern, text, starts), None)
 
 
 def _occurrences(folded: str, words: tuple[str, ...], last: int | None = None) -> list[int]:

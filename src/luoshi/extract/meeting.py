@@ -15,7 +15,7 @@ from luoshi.extract.doc import Doc, HostPhrase
 from luoshi.extract.memo import KBMemo
 from luoshi.extract.names import is_pinyin_name
 from luoshi.extract.spans import SpanIndex
-from luoshi.extract.text import earliest_match, folds_plainly, paragraphs, word_led
+from luoshi.extract.text import earliest_match, folds_plainly, matches_at, paragraphs, word_led
 from luoshi.kb.loader import KB
 
 # Each kind's alternatives, matched case-insensitively from a word start; each starts with
@@ -181,13 +181,7 @@ def _en_host_matches(text: str, folded: str, start: int, end: int) -> list[re.Ma
             starts.add(position)
             starts.update(_place_starts(text, position, start))
             position = folded.find(anchor, position + 1, end)
-    matches: list[re.Match[str]] = []
-    cursor = start
-    for position in sorted(starts):
-        if position >= cursor and (match := EN_HOST.match(text, position, end)):
-            matches.append(match)
-            cursor = match.end()
-    return matches
+    return list(matches_at(EN_HOST, text, sorted(starts), start, end))
 
 
 def _place_starts(text: str, at: int, low: int) -> list[int]:

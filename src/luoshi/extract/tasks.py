@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from luoshi.extract.doc import Doc
 from luoshi.extract.numbers import EN_ORDINAL_WORDS, zh_number
+from luoshi.extract.text import matches_at
 from luoshi.kb.loader import KB
 from luoshi.record import Task
 
@@ -144,11 +145,7 @@ def _ordinal_words(folded: str, start: int) -> Iterator[re.Match[str]]:
         while at >= 0:
             places.append(at)
             at = folded.find(word, at + 1)
-    end = start
-    for place in sorted(places):
-        if place >= end and (match := EN_ORDINAL_WORD.match(folded, place)):
-            end = match.end()
-            yield match
+    return matches_at(EN_ORDINAL_WORD, folded, sorted(places), start)
 
 
 def _zh_markers(text: str, start: int) -> Iterator[re.Match[str]]:
@@ -156,11 +153,7 @@ def _zh_markers(text: str, start: int) -> Iterator[re.Match[str]]:
     can start."""
     places = [0] if start == 0 else []
     places += [m.end() for m in ZH_MARKER_AFTER.finditer(text, max(0, start - 1))]
-    end = start
-    for place in places:
-        if place >= end and (match := ZH_MARKER.match(text, place)):
-            end = match.end()
-            yield match
+    return matches_at(ZH_MARKER, text, places, start)
 
 
 def _markers(doc: Doc) -> list[tuple[int, int, int]]:

@@ -10,7 +10,7 @@ can match; `earliest_match` finds the first match of several patterns.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 
 from luoshi.record import Span
 
@@ -190,6 +190,20 @@ def word_led(alternatives: list[str]) -> re.Pattern[str]:
         firsts += "".join(c for c in letters if c not in firsts)
         branches.append(f"(?<=[{letters}])(?i:{rest})")
     return re.compile(f"[{firsts}](?<!\\w.)(?:{'|'.join(branches)})")
+
+
+def matches_at(pattern: re.Pattern[str], text: str, places: Iterable[int], start: int = 0,
+               end: int | None = None) -> Iterator[re.Match[str]]:
+    """What pattern.finditer(text, start, end) finds, given every place where a match can
+    start (ascending; repeats and places before `start` are harmless): the pattern is
+    tried at those places only, each past the end of the last match (for a pattern that
+    matches no empty string)."""
+    end = len(text) if end is None else end
+    cursor = start
+    for place in places:
+        if place >= cursor and (match := pattern.match(text, place, end)):
+            cursor = match.end()
+            yield match
 
 
 def folds_plainly(text: str, start: int, end: int) -> bool:
