@@ -74,8 +74,11 @@ def fold(text: str) -> str:
     """The folded view of `text`, of the same length."""
     if len(text) < TABLE_FROM_LENGTH:
         return text.translate(fold_table())
-    folded = np.take(_fold_array(), _code_points(text))
-    return folded.tobytes().decode("utf-32-le", "surrogatepass")
+    return _folded(_code_points(text))
+
+
+def _folded(codes: npt.NDArray[np.uint32]) -> str:
+    return np.take(_fold_array(), codes).tobytes().decode("utf-32-le", "surrogatepass")
 
 
 def fold_by_translate(text: str) -> str:
@@ -85,8 +88,6 @@ def fold_by_translate(text: str) -> str:
 
 def is_cjk(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
-
-
 
 
 FIRST_CJK = 0x3400  # no ideograph below: a sample of lower code points is not Chinese
@@ -102,8 +103,7 @@ def fold_and_cjk_share(text: str, sample: int = 2000) -> tuple[str, float]:
     if len(text) < TABLE_FROM_LENGTH:
         return fold(text), cjk_share(text, sample)
     codes = _code_points(text)
-    folded = np.take(_fold_array(), codes).tobytes().decode("utf-32-le", "surrogatepass")
-    return folded, _cjk_share(codes[:sample])
+    return _folded(codes), _cjk_share(codes[:sample])
 
 
 def _cjk_share(codes: npt.NDArray[np.uint32]) -> float:
