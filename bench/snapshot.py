@@ -2,6 +2,7 @@
 
     python bench/snapshot.py save FILE     # before a change meant to alter no record
     python bench/snapshot.py check FILE    # after it: "differ 0", or which records differ
+    python bench/snapshot.py check --batched FILE   # the same, extracted in batches
 
 A change made for speed must leave records as they were. The set: 4,000 generated reports
 (seed 21, 5% duplicates), the test corpora, the seed and dev reports in ../shared and the
@@ -20,8 +21,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generate import generate
 from luoshi import jsoncodec
+from luoshi.ingest.readers import InputDoc, content_id
 from luoshi.kb import load_kb
-from luoshi.pipeline import extract
+from luoshi.pipeline import extract, extract_batch
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "corpus"
@@ -41,18 +43,34 @@ def texts() -> list[tuple[str, str, str | None]]:
     return chosen
 
 
-def records() -> dict[str, str]:
+def records(batched: bool = False) -> dict[str, str]:
+    """Each text's record, one text at a time, or (`batched`) through
+    `pipeline.extract_batch` in batches of 64, as `luoshi extract` and `ingest` run."""
     kb = load_kb()
-    return {name: jsoncodec.dumps_record(extract(text, published, kb=kb))
-            for name, text, published in texts()}
+    chosen = texts()
+    if not batched:
+        return {name: jsoncodec.dumps_record(extract(text, published, kb=kb))
+                for name, text, published in chosen}
+    made = {}
+    for first in range(0, len(chosen), 64):
+        batch = chosen[first:first + 64]
+        items = [InputDoc(content_id(text), text, "<text>", published=published)
+                 for _, text, published in batch]
+        for (name, _, _), record in zip(batch, extract_batch(items, kb), strict=True):
+            if isinstance(record, Exception):
+                raise record
+            made[name] = jsoncodec.dumps_record(record)
+    return made
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("action", choices=("save", "check"))
     parser.add_argument("file", type=Path)
+    parser.add_argument("--batched", action="store_true",
+                        help="extract the texts in batches, as the command line does")
     args = parser.parse_args(argv)
-    now = records()
+    now = records(args.batched)
     if args.action == "save":
         args.file.write_text(json.dumps(now, ensure_ascii=False), encoding="utf-8")
         print(f"saved {len(now)} records to {args.file}")

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from luoshi.batch import Extracted, RunSummary, extract_one
+from luoshi.batch import Extracted, RunSummary, extract_entries
 from luoshi.errors import InputError, LuoshiError
 from luoshi.ingest.readers import (
     DEFAULT_MAX_BYTES,
@@ -151,8 +151,7 @@ def run_partition(partition: Partition, out_dir: str,
 
     result = PartitionResult(partition.index)
     rows: dict[str, list[Any]] = {name: [] for name in PARQUET_COLUMNS}
-    for entry in partition_documents(partition, max_bytes):
-        done = entry if isinstance(entry, InputError) else extract_one(entry)
+    for done in extract_entries(partition_documents(partition, max_bytes)):
         error = done if isinstance(done, InputError) else done.error
         if error is not None:
             result.errors.append(error.line())

@@ -46,11 +46,20 @@ class LuoshiError(Exception):
         self.fields = fields
         super().__init__(self.line())
 
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickled as what it was made of: a worker process sends its errors back."""
+        return (_rebuilt, (type(self), self.code, self.subject, self.fields))
+
     def line(self) -> str:
         reason = MESSAGES[self.code].format(**self.fields)
         prefix = f"[{self.code}] "
         line = f"{prefix}{self.subject}: {reason}" if self.subject else prefix + reason
         return UNPRINTABLE.sub(_escape, line)
+
+
+def _rebuilt(kind: type[LuoshiError], code: str, subject: str,
+             fields: dict[str, object]) -> LuoshiError:
+    return kind(code, subject, **fields)
 
 
 def _escape(match: re.Match[str]) -> str:
