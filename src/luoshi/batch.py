@@ -72,13 +72,9 @@ def default_jobs() -> int:
         os.cpu_count() or 1)
 
 
-def extract_one(item: InputDoc, as_json: bool = False) -> Extracted:
-    """The extraction of one document; with `as_json`, its record as JSON only."""
-    return extract_many([item], as_json)[0]
-
-
 def extract_many(items: list[InputDoc], as_json: bool = False) -> list[Extracted]:
-    """The extractions of a batch of documents (`pipeline.extract_batch`), in order."""
+    """The extractions of a batch of documents (`pipeline.extract_batch`), in order; with
+    `as_json`, their records as JSON only."""
     from luoshi.kb import load_kb
     from luoshi.pipeline import extract_batch
 
