@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from luoshi.extract.doc import Doc
-from luoshi.extract.text import folds_plainly, matches_at
+from luoshi.extract.text import folds_plainly
 from luoshi.kb.loader import KB
 from luoshi.normalize import fold
 from luoshi.record import Span
@@ -166,7 +166,10 @@ def _first(patterns: list[re.Pattern[str]], text: str) -> re.Match[str] | None:
 def _first_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> re.Match[str] | None:
     """The leftmost match of pattern that starts at one of `starts` (ascending): where
     these are all the places a match can start, what pattern.search(text) finds."""
-    return next(matches_at(pattern, text, starts), None)
+    for start in starts:  # the first of matches_at's matches, without its generator
+        if match := pattern.match(text, start):
+            return match
+    return None
 
 
 def _occurrences(folded: str, words: tuple[str, ...], last: int | None = None) -> list[int]:
@@ -228,6 +231,8 @@ def _en_source(head: str, folded_head: str) -> re.Match[str] | None:
             best = by_release.match(head, line_start)
         at = folded_head.find(release_word, at + 1)
     limit = best.start() if best else len(head)
+    if source_word not in folded_head:  # a match holds it: "information" is not looked for
+        return best
     return _first_at(by_source, head, _occurrences(
         folded_head, ("information", source_word), limit)) or best
 
