@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-from luoshi.extract.places import _province_of_name
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from luoshi.extract.places import _longest, _province_of_name
+from luoshi.extract.spans import SpanIndex
 from luoshi.kb import load_kb
+from luoshi.kb.lexicon import PLACE, Hit
 
 
 def test_places_name_shared_by_two_provinces_votes_for_none() -> None:
@@ -11,3 +16,16 @@ def test_places_name_shared_by_two_provinces_votes_for_none() -> None:
     assert _province_of_name("jiangsu-suzhou", kb) is None  # Suzhou is also Anhui's
     assert _province_of_name("beijing-chaoyang", kb) is None
     assert _province_of_name("jilin", kb) == "Jilin"
+
+
+HITS = st.lists(st.tuples(st.integers(0, 12), st.integers(0, 4)).map(
+    lambda t: Hit(t[0], t[0] + t[1], PLACE, "x", latin=True)), max_size=6)
+
+
+@given(HITS)
+@example([Hit(3, 5, PLACE, "x", True), Hit(5, 5, PLACE, "x", True)])  # an empty hit at an end
+@example([Hit(3, 5, PLACE, "x", True), Hit(3, 5, PLACE, "x", True)])  # one span twice
+@example([Hit(5, 7, PLACE, "x", True), Hit(3, 9, PLACE, "x", True)])  # out of order
+def test_places_longest_as_the_hits_no_other_span_holds(hits: list[Hit]) -> None:
+    spans = SpanIndex((h.start, h.end) for h in hits)
+    assert _longest(hits) == [h for h in hits if not spans.contains_strictly(h.start, h.end)]

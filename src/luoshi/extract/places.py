@@ -10,7 +10,6 @@ only when one candidate leads; otherwise it is null with a warning.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from operator import itemgetter
 
 from luoshi.extract.doc import Doc
@@ -90,33 +89,46 @@ def _place_mentions(doc: Doc, kb: KB) -> list[Hit]:
 
 def _longest(hits: list[Hit]) -> list[Hit]:
     """Drop hits inside longer ones (吉林 inside 吉林市, Jilin inside Jilin City)."""
+    if _apart(hits):  # none holds another
+        return hits
     spans = SpanIndex((h.start, h.end) for h in hits)
     return [h for h in hits if not spans.contains_strictly(h.start, h.end)]
 
 
+def _apart(hits: list[Hit]) -> bool:
+    """Whether the hits are non-empty and each ends before the next starts (then none
+    holds another: the answer of a quick pass, where SpanIndex sorts and bisects)."""
+    end = 0
+    for hit in hits:
+        if not end <= hit.start < hit.end:
+            return False
+        end = hit.end
+    return True
+
+
 def _province(doc: Doc, kb: KB, mentions: list[Hit]) -> str | None:
-    votes: Counter[str] = Counter()
+    votes: dict[str, int] = {}  # a Counter's += calls its __missing__ for each new key
     phrase = doc.host_phrase
     if phrase and phrase.place:
         for place in kb.place_by_name.get(phrase.place.lower(), []):
             if province := kb.province_of.get(place.id):
-                votes[province] += WEIGHT["host"]
+                votes[province] = votes.get(province, 0) + WEIGHT["host"]
     for hit in mentions:
         province = _PROVINCE_OF_NAME.get(hit.ref, kb, _province_of_name)
         if province:
-            votes[province] += WEIGHT["mention"]
+            votes[province] = votes.get(province, 0) + WEIGHT["mention"]
     if doc.source:
         for place in _source_places(doc, kb):
             if province := kb.province_of.get(place.id):
-                votes[province] += WEIGHT["outlet"]
+                votes[province] = votes.get(province, 0) + WEIGHT["outlet"]
     for person in doc.event.people:
         places = {o.jurisdiction for o in kb.officials_by_name.get(person.name.lower(), [])}
         if len(places) == 1 and (only := places.pop()) != "China":
-            votes[only] += WEIGHT["official"]
+            votes[only] = votes.get(only, 0) + WEIGHT["official"]
     for zh in {h.ref for h in doc.hits_of(FORMULATION)}:
         scope = kb.formulation_by_zh[zh].scope
         if scope != "central":
-            votes[scope] += WEIGHT["local_slogan"]
+            votes[scope] = votes.get(scope, 0) + WEIGHT["local_slogan"]
     if not votes:
         return None
     ranked = _top_two(votes)
@@ -144,8 +156,8 @@ def _source_places(doc: Doc, kb: KB) -> list[PlaceEntry]:
     return []
 
 
-def _top_two(counts: Counter[str]) -> list[tuple[str, int]]:
-    """`counts.most_common(2)`: sorting a few counts is quicker than its heap."""
+def _top_two(counts: dict[str, int]) -> list[tuple[str, int]]:
+    """`Counter(counts).most_common(2)`: sorting a few counts is quicker than its heap."""
     return sorted(counts.items(), key=itemgetter(1), reverse=True)[:2]
 
 
@@ -161,18 +173,18 @@ def _province_of_name(place_id: str, kb: KB) -> str | None:
 
 
 def _most_mentioned(doc: Doc, kb: KB, mentions: list[Hit], level: str) -> str | None:
-    counts: Counter[str] = Counter()
+    counts: dict[str, int] = {}
     for hit in mentions:
         place = kb.place_by_id[hit.ref]
         if place.level != level:
             continue
         if doc.province and kb.province_of.get(place.id) not in (doc.province, None):
             continue
-        counts[place.name] += 1
+        counts[place.name] = counts.get(place.name, 0) + 1
     if doc.source and level == "city":
         for place in _source_places(doc, kb):
             if place.level == "city":
-                counts[place.name] += 2
+                counts[place.name] = counts.get(place.name, 0) + 2
     if not counts:
         return None
     ranked = _top_two(counts)
