@@ -7,9 +7,12 @@ Every sentence here was written for these tests in the style of the reports.
 from __future__ import annotations
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
-from luoshi.extract.formulations import event_name
+from luoshi.extract.formulations import _winning, event_name
 from luoshi.kb import load_kb
+from luoshi.kb.lexicon import FORMULATION, Hit, longest_first
 from luoshi.pipeline import extract
 
 KB = load_kb()
@@ -151,3 +154,16 @@ def test_formulations_overlapping_uses_counted_once() -> None:
 def test_formulations_ambiguous_variants_need_their_context(
         text: str, key: str, expected: bool) -> None:
     assert (key in keys(text)) is expected
+
+
+# --- The fast path against longest_first -----------------------------------------------
+
+HITS = st.lists(st.tuples(st.integers(0, 12), st.integers(0, 4), st.sampled_from("ab")).map(
+    lambda t: Hit(t[0], t[0] + t[1], FORMULATION, t[2], latin=False)), max_size=6)
+
+
+@given(HITS)
+@example([Hit(3, 5, FORMULATION, "a", False), Hit(5, 5, FORMULATION, "b", False)])
+@example([Hit(5, 7, FORMULATION, "a", False), Hit(1, 3, FORMULATION, "b", False)])
+def test_formulations_hits_apart_win_as_longest_first_picks(hits: list[Hit]) -> None:
+    assert _winning(hits) == longest_first(hits)

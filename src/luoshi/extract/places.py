@@ -89,15 +89,15 @@ def _place_mentions(doc: Doc, kb: KB) -> list[Hit]:
 
 def _longest(hits: list[Hit]) -> list[Hit]:
     """Drop hits inside longer ones (吉林 inside 吉林市, Jilin inside Jilin City)."""
-    if _apart(hits):  # none holds another
+    if hits_apart(hits):  # none holds another
         return hits
     spans = SpanIndex((h.start, h.end) for h in hits)
     return [h for h in hits if not spans.contains_strictly(h.start, h.end)]
 
 
-def _apart(hits: list[Hit]) -> bool:
-    """Whether the hits are non-empty and each ends before the next starts (then none
-    holds another: the answer of a quick pass, where SpanIndex sorts and bisects)."""
+def hits_apart(hits: list[Hit]) -> bool:
+    """Whether the hits are non-empty and each ends before the next starts: then none
+    holds or overlaps another (a quick pass, where SpanIndex or longest_first sorts)."""
     end = 0
     for hit in hits:
         if not end <= hit.start < hit.end:
