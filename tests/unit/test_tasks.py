@@ -10,16 +10,20 @@ from hypothesis import strategies as st
 from luoshi.extract.tasks import (
     EN_NO_TH,
     EN_ORDINAL_LIST,
+    EN_BEFORE_MARKER,
     EN_ORDINAL_WORD,
     EN_TH_END,
     EN_TH_START,
     FILLER_FIRST,
     LEADING_FILLER,
+    THE_BEFORE,
     TRIM,
     ZH_MARKER,
     ZH_MARKER_AFTER,
+    _after_clause_end,
     _ordinal_words,
     _paragraph_end,
+    _the_before,
     _trimmed,
     _zh_markers,
 )
@@ -110,3 +114,26 @@ def test_tasks_trimmed_as_with_the_filler_pattern_tried_everywhere(raw: str) -> 
         start += filler.end()
         core = core[filler.end():]
     assert _trimmed(raw) == (start + len(core) - len(core.lstrip()), core.strip())
+
+
+BEFORE_TEXT = st.lists(st.sampled_from(
+    ["the", "The", "the ", "thethe", "xthe", "_the", "1the", "éthe", "-the", "th", "e", " ", "  ",
+     "\n", "\t", "\u3000", "\u2028", ".", ",", ";", "!", "?", ":", "x", "。", "first"]),
+    max_size=8).map("".join)
+
+
+@given(BEFORE_TEXT, st.data())
+@settings(max_examples=2000)
+@example("the ", 0)
+@example("x the \n", 1)
+@example("\n ", 1)
+@example(" ", 0)
+def test_tasks_the_before_and_clause_end_as_searched(text: str, data: st.DataObject | int
+                                                      ) -> None:
+    starts = [data] if isinstance(data, int) else [data.draw(st.integers(0, len(text)))]
+    for low in starts:
+        for end in range(low, len(text) + 1):
+            the = THE_BEFORE.search(text, low, end)
+            assert _the_before(text, low, end) == (the.start() if the else -1)
+            clause = EN_BEFORE_MARKER.search(text, low, end)
+            assert _after_clause_end(text, low, end) == bool(clause)

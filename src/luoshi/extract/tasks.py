@@ -42,9 +42,11 @@ EN_TH = re.compile(
 # where the word starts, from the start of its "th"
 EN_TH_OFFSET = dict.fromkeys(EN_TH_START, 0) | {
     form: 2 - len(w) for w in EN_TH_END for form in (w, w + "ly")}
+# the definitions of _the_before and _after_clause_end (a test holds them to these): each
+# regex, searched in a few characters, tries every one of them, a lookbehind at each
 THE_BEFORE = re.compile(r"(?:^|(?<=\W))the\s+$")
-EN_AFTER_ORDINAL = re.compile(r"(?:\s+(?:one\s+)?(?:is|are)(?:\s+to)?\s+|\s*[,:：，]\s*)")
 EN_BEFORE_MARKER = re.compile(r"(?:^|[.;:!?\n]|,)\s*$")
+EN_AFTER_ORDINAL = re.compile(r"(?:\s+(?:one\s+)?(?:is|are)(?:\s+to)?\s+|\s*[,:：，]\s*)")
 ZH_MARKER = re.compile(
     r"(?:(?<=^)|(?<=[。；：，！？\n]))\s*(?:"
     r"(?P<a>[一二三四五六七八九十]{1,2})(?:是|要|要在|方面|个方面)[，、：:]?"
@@ -70,19 +72,8 @@ TRIM = " ;；,，。.:"  # punctuation around an item's text
 
 def find_tasks(doc: Doc, kb: KB) -> None:
     """Step: event.tasks."""
-    markers = _markers(doc)
-    if len(markers) < 2:  # a list of one item is not an enumeration
-        doc.event.tasks = []
-        return
     tasks: list[Task] = []
-    run: list[tuple[int, int, int]] = []  # (ordinal, marker start, text start)
-    list_number = 0
-
-    def close(run: list[tuple[int, int, int]]) -> None:
-        nonlocal list_number
-        if len(run) < 2:
-            return
-        list_number += 1
+    for list_number, run in enumerate(_enumerations(_markers(doc)), 1):
         for index, (ordinal, _, text_start) in enumerate(run):
             if index + 1 < len(run):
                 text_end = run[index + 1][1]
@@ -92,18 +83,26 @@ def find_tasks(doc: Doc, kb: KB) -> None:
             start, text = _trimmed(doc.text[text_start:text_end])
             tasks.append(Task(list=list_number, ordinal=ordinal, text=text,
                               span=(text_start + start, text_start + start + len(text))))
-
-    for ordinal, marker_start, text_start in markers:
-        if ordinal == 1:
-            close(run)
-            run = [(ordinal, marker_start, text_start)]
-        elif run and ordinal == run[-1][0] + 1:
-            run.append((ordinal, marker_start, text_start))
-        else:
-            close(run)
-            run = []
-    close(run)
     doc.event.tasks = tasks
+
+
+Marker = tuple[int, int, int]  # (ordinal, marker start, text start)
+
+
+def _enumerations(markers: list[Marker]) -> list[list[Marker]]:
+    """The runs of markers that start at one and go up by one, of two or more (a list of
+    one item is not an enumeration); a new "first" starts a new run."""
+    runs = []
+    run: list[Marker] = []
+    for marker in markers:
+        if marker[0] == 1:
+            run = [marker]
+            runs.append(run)
+        elif run and marker[0] == run[-1][0] + 1:
+            run.append(marker)
+        else:
+            run = []
+    return [run for run in runs if len(run) > 1]
 
 
 def _trimmed(raw: str) -> tuple[int, str]:
@@ -148,6 +147,31 @@ def _ordinal_words(folded: str, start: int) -> Iterator[re.Match[str]]:
     return matches_at(EN_ORDINAL_WORD, folded, sorted(places), start)
 
 
+def _the_before(folded: str, low: int, start: int) -> int:
+    """Where THE_BEFORE.search(folded, low, start) starts, else -1: the last "the" in
+    reach, which white space alone (and some) parts from `start` and no word character
+    precedes. (An earlier "the" has this one's letters, no white space, after it.)"""
+    at = folded.rfind("the", low, start)
+    if at < 0 or not folded[at + 3:start].isspace():  # str.isspace: what \s matches
+        return -1
+    before = folded[at - 1] if at else " "  # "^" holds at the text's start only
+    return -1 if before.isalnum() or before == "_" else at  # \w: alphanumeric or "_"
+
+
+CLAUSE_ENDS = ".;:!?,"
+
+
+def _after_clause_end(text: str, low: int, start: int) -> bool:
+    """Whether EN_BEFORE_MARKER.search(text, low, start) finds a match: white space alone
+    runs back from `start` to a line break, to one of CLAUSE_ENDS, or (with low 0) to the
+    text's start."""
+    window = text[low:start]
+    core = window.rstrip()
+    if "\n" in window[len(core):]:
+        return True
+    return core[-1] in CLAUSE_ENDS if core else low == 0
+
+
 def _zh_markers(text: str, start: int) -> Iterator[re.Match[str]]:
     """ZH_MARKER.finditer(text, start), the pattern tried where ZH_MARKER_AFTER finds it
     can start."""
@@ -156,7 +180,7 @@ def _zh_markers(text: str, start: int) -> Iterator[re.Match[str]]:
     return matches_at(ZH_MARKER, text, places, start)
 
 
-def _markers(doc: Doc) -> list[tuple[int, int, int]]:
+def _markers(doc: Doc) -> list[Marker]:
     found = []
     if doc.lang == "zh":
         for match in _zh_markers(doc.text, doc.body_start):
@@ -173,9 +197,9 @@ def _markers(doc: Doc) -> list[tuple[int, int, int]]:
             after = EN_AFTER_ORDINAL.match(text, match.end())
             if not after:  # "the First Plenary Session": most words end here
                 continue
-            the = THE_BEFORE.search(folded, max(doc.body_start, start - 12), start)
-            start = the.start() if the else start
-            if not EN_BEFORE_MARKER.search(text, max(0, start - 3), start):
+            the = _the_before(folded, max(doc.body_start, start - 12), start)
+            start = start if the < 0 else the
+            if not _after_clause_end(text, max(0, start - 3), start):
                 continue
             number = EN_ORDINAL_WORDS.get(match.group("ord"))
             if number and not doc.skipped(start, after.end()):
