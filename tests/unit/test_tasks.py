@@ -8,9 +8,9 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from luoshi.extract.tasks import (
+    EN_BEFORE_MARKER,
     EN_NO_TH,
     EN_ORDINAL_LIST,
-    EN_BEFORE_MARKER,
     EN_ORDINAL_WORD,
     EN_TH_END,
     EN_TH_START,
