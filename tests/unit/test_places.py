@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from luoshi.extract.places import _longest, _province_of_name
+from luoshi.extract.places import FEW_SPANS, _longest, _overlapping, _province_of_name
 from luoshi.extract.spans import SpanIndex
 from luoshi.kb import load_kb
 from luoshi.kb.lexicon import PLACE, Hit
@@ -29,3 +29,17 @@ HITS = st.lists(st.tuples(st.integers(0, 12), st.integers(0, 4)).map(
 def test_places_longest_as_the_hits_no_other_span_holds(hits: list[Hit]) -> None:
     spans = SpanIndex((h.start, h.end) for h in hits)
     assert _longest(hits) == [h for h in hits if not spans.contains_strictly(h.start, h.end)]
+
+
+SPANS = st.lists(st.tuples(st.integers(0, 12), st.integers(0, 4)).map(lambda t: (t[0], t[0] + t[1])),
+                 max_size=FEW_SPANS + 2)
+
+
+@given(SPANS, st.integers(0, 14), st.integers(0, 4))
+@example([(3, 5)], 5, 0)  # touching
+@example([(3, 5)], 4, 0)  # an empty span inside
+@example([(4, 4)], 3, 2)
+def test_places_overlapping_as_the_index_answers(spans: list[tuple[int, int]], start: int,
+                                                  length: int) -> None:
+    assert _overlapping(spans)(start, start + length) == SpanIndex(spans).overlaps(
+        start, start + length)

@@ -10,6 +10,7 @@ only when one candidate leads; otherwise it is null with a warning.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from operator import itemgetter
 
 from luoshi.extract.doc import Doc
@@ -19,7 +20,7 @@ from luoshi.extract.spans import SpanIndex
 from luoshi.kb.lexicon import FORMULATION, PLACE, PLACE_NICKNAME, Hit
 from luoshi.kb.loader import KB
 from luoshi.kb.model import PlaceEntry
-from luoshi.record import Jurisdiction
+from luoshi.record import Jurisdiction, Span
 
 # A Chinese short place name ("安康", "长治") is also an ordinary word; it counts as a
 # place only when a word that goes with places follows it.
@@ -72,9 +73,9 @@ def _level_from_titles(doc: Doc) -> str | None:
 
 def _place_mentions(doc: Doc, kb: KB) -> list[Hit]:
     accepted = []
-    names = SpanIndex(span for person in doc.event.people for span in person.spans)
+    in_name = _overlapping([span for person in doc.event.people for span in person.spans])
     for hit in doc.hits_of(PLACE, PLACE_NICKNAME):
-        if names.overlaps(hit.start, hit.end):
+        if in_name(hit.start, hit.end):
             continue  # "Yuhong" in "Xiao Yuhong" is a given name, not Yuhong District
         if hit.latin or hit.kind == PLACE_NICKNAME:
             accepted.append(hit)
@@ -85,6 +86,23 @@ def _place_mentions(doc: Doc, kb: KB) -> list[Hit]:
                 doc.text.startswith(ZH_PLACE_FOLLOWERS, hit.end)):
             accepted.append(hit)
     return _longest(accepted)
+
+
+FEW_SPANS = 8  # up to this many spans, a scan of them is quicker than indexing them
+
+
+def _overlapping(spans: list[Span]) -> Callable[[int, int], bool]:
+    """`SpanIndex(spans).overlaps`: whether a span shares a position with one of `spans`
+    (a report names a person or two: their spans are scanned, not indexed)."""
+    if len(spans) > FEW_SPANS:
+        return SpanIndex(spans).overlaps
+
+    def overlaps(start: int, end: int) -> bool:
+        for span_start, span_end in spans:  # noqa: SIM110  - quicker than any()
+            if span_start < end and start < span_end:
+                return True
+        return False
+    return overlaps
 
 
 def _longest(hits: list[Hit]) -> list[Hit]:
