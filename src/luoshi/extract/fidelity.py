@@ -16,15 +16,18 @@ from luoshi.record import Fidelity
 def find_fidelity(doc: Doc, kb: KB) -> None:
     """Step: event.fidelity."""
     event = doc.event
-    used = {f.zh for f in event.formulations}
     local = [f.zh for f in event.formulations if f.scope != "central"]
-    main = next((d for d in event.directives
-                 if (entry := kb.directive_by_id.get(d.id)) and entry.signature), None)
-    if main is None:
+    for directive in event.directives:  # the first with a signature is the main one
+        entry = kb.directive_by_id.get(directive.id)
+        if entry and entry.signature:
+            break
+    else:
         event.fidelity = Fidelity(directive=None, echo=None, local=local, tasks=len(event.tasks))
         return
-    signature = list(kb.directive_by_id[main.id].signature)
+    signature = list(entry.signature)
+    used = {f.zh for f in event.formulations}
     matched = [zh for zh in signature if zh in used]
-    event.fidelity = Fidelity(directive=main.id, echo=round(len(matched) / len(signature), 4),
+    event.fidelity = Fidelity(directive=directive.id,
+                              echo=round(len(matched) / len(signature), 4),
                               signature=signature, matched=matched, local=local,
                               tasks=len(event.tasks))
