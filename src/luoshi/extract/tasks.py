@@ -134,17 +134,38 @@ def _paragraph_end(text: str, position: int) -> int:
         cursor = newline + 1
 
 
-def _ordinal_words(folded: str, start: int) -> Iterator[re.Match[str]]:
-    """EN_ORDINAL_WORD.finditer(folded, start), the pattern tried where a word occurs."""
+def _ordinal_words(folded: str, start: int) -> list[tuple[int, int, str]]:
+    """What EN_ORDINAL_WORD.finditer(folded, start) finds, as (start, end, ordinal), read
+    where a word occurs: no ordinal begins another, so the word there is the one its
+    alternatives can match; then "ly" and a word boundary, or a boundary."""
     places = []
     for th in EN_TH.finditer(folded, start):
-        places.append(th.start() + EN_TH_OFFSET[th.lastgroup or ""])
+        form = th.lastgroup or ""
+        places.append((th.start() + EN_TH_OFFSET[form], form.removesuffix("ly")))
     for word in EN_NO_TH:
         at = folded.find(word, start)
         while at >= 0:
-            places.append(at)
+            places.append((at, word))
             at = folded.find(word, at + 1)
-    return matches_at(EN_ORDINAL_WORD, folded, sorted(places), start)
+    places.sort()
+    found = []
+    cursor = start  # past the end of the last match, as finditer goes on
+    for at, word in places:
+        if at < cursor:
+            continue
+        end = at + len(word)
+        if folded.startswith("ly", end) and not _word_character(folded, end + 2):
+            end += 2
+        elif _word_character(folded, end):
+            continue
+        found.append((at, end, word))
+        cursor = end
+    return found
+
+
+def _word_character(text: str, index: int) -> bool:
+    """Whether text[index] is one that \\w matches (alphanumeric, or "_")."""
+    return index < len(text) and (text[index].isalnum() or text[index] == "_")
 
 
 def _the_before(folded: str, low: int, start: int) -> int:
@@ -154,8 +175,7 @@ def _the_before(folded: str, low: int, start: int) -> int:
     at = folded.rfind("the", low, start)
     if at < 0 or not folded[at + 3:start].isspace():  # str.isspace: what \s matches
         return -1
-    before = folded[at - 1] if at else " "  # "^" holds at the text's start only
-    return -1 if before.isalnum() or before == "_" else at  # \w: alphanumeric or "_"
+    return -1 if at and _word_character(folded, at - 1) else at  # "^": the text's start
 
 
 CLAUSE_ENDS = ".;:!?,"
@@ -190,18 +210,17 @@ def _markers(doc: Doc) -> list[Marker]:
                 found.append((number, match.start(), match.end()))
     else:
         text, folded = doc.text, doc.folded
-        for match in _ordinal_words(folded, doc.body_start):
-            start = match.start()
-            if start and (folded[start - 1].isalnum() or folded[start - 1] == "_"):
+        for start, end, word in _ordinal_words(folded, doc.body_start):
+            if start and _word_character(folded, start - 1):
                 continue  # inside a word
-            after = EN_AFTER_ORDINAL.match(text, match.end())
+            after = EN_AFTER_ORDINAL.match(text, end)
             if not after:  # "the First Plenary Session": most words end here
                 continue
             the = _the_before(folded, max(doc.body_start, start - 12), start)
             start = start if the < 0 else the
             if not _after_clause_end(text, max(0, start - 3), start):
                 continue
-            number = EN_ORDINAL_WORDS.get(match.group("ord"))
+            number = EN_ORDINAL_WORDS.get(word)
             if number and not doc.skipped(start, after.end()):
                 found.append((number, start, after.end()))
     return found
