@@ -113,6 +113,7 @@ def same(a: re.Match[str] | None, b: re.Match[str] | None) -> bool:
 @given(HEAD)
 @settings(max_examples=2000)
 @example("Date: 2023-12-15")  # patterns 2 and 3 at one place: 2 wins
+@example("x\n\t date: 2023-12-15 x")  # pattern 2 alone, after white space
 @example("Print\nPosted on 2023-12-15")  # 1 and 3 at one place: 1 wins
 @example("x" * 59 + " 2023-12-15")  # a day at the 61st character of its line
 @example("x" * 60 + " 2023-12-15")

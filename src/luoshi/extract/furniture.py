@@ -95,6 +95,7 @@ TITLE_PREFIX = re.compile(r"^\s*(?:date\s+\d{4}-\d{1,2}-\d{1,2}\s+|\[(?:视频|v
 # "S"/"s"/"ſ" are the characters re.I matches to "s", and so on (tests/unit/test_furniture.py)
 BOILERPLATE_FIRST = frozenset("[【打关返责分扫相" "sSſaApPlLvVfFcCbB")
 EN_LABELS = ("release", "publi", "post", "issue")  # EN_PUBLISHED[1] starts with one
+DATE_OR_TIME = ("date", "time")  # EN_PUBLISHED[2] starts with one (after white space)
 MAX_FURNITURE_LINE = 160  # a longer line holding "来源：" is a whole report printed on one line
 MAX_SUBTITLE = 160  # headline and subtitle lines are short; the body's first paragraph is not
 ZH_MAX_SUBTITLE = 60
@@ -193,8 +194,8 @@ def _odd_case(folded: str) -> bool:
 def _en_published(head: str, folded_head: str, starts: list[int]) -> re.Match[str] | None:
     """_first(EN_PUBLISHED, head), each pattern tried only where it can start: 0 at the
     head's start; 3 at line starts (`starts`: where the head's lines start) with a year's
-    digits in reach; 1 at a label word; 2 at line starts. The leftmost match wins, the
-    pattern listed first at one place."""
+    digits in reach; 1 at a label word; 2 at line starts that hold "date" or "time" or
+    white space first. The leftmost match wins, the pattern listed first at one place."""
     if _odd_case(folded_head):
         return _first(EN_PUBLISHED, head)
     if match := EN_PUBLISHED[0].match(head):
@@ -209,9 +210,10 @@ def _en_published(head: str, folded_head: str, starts: list[int]) -> re.Match[st
     label = _first_at(EN_PUBLISHED[1], head, _occurrences(folded_head, EN_LABELS, limit))
     if label:  # at or before pattern 3's match
         best, limit = label, label.start()
-    # before pattern 1's match, or at pattern 3's
+    # before pattern 1's match, or at pattern 3's; where "date" or "time" starts the line
     line = _first_at(EN_PUBLISHED[2], head, [
-        s for s in starts if s < limit or (s == limit and not label)])
+        s for s in starts if (s < limit or (s == limit and not label)) and (
+            folded_head.startswith(DATE_OR_TIME, s) or head[s:s + 1].isspace())])
     return line or best
 
 
