@@ -8,6 +8,8 @@ has a signature; without one, echo is null.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from luoshi.extract.doc import Doc
 from luoshi.kb.loader import KB
 from luoshi.record import Fidelity
@@ -27,7 +29,13 @@ def find_fidelity(doc: Doc, kb: KB) -> None:
     signature = list(entry.signature)
     used = {f.zh for f in event.formulations}
     matched = [zh for zh in signature if zh in used]
-    event.fidelity = Fidelity(directive=directive.id,
-                              echo=round(len(matched) / len(signature), 4),
+    event.fidelity = Fidelity(directive=directive.id, echo=_echo(len(matched), len(signature)),
                               signature=signature, matched=matched, local=local,
                               tasks=len(event.tasks))
+
+
+@lru_cache(maxsize=1024)  # signatures list a few formulations: few pairs of counts
+def _echo(matched: int, listed: int) -> float:
+    """round(matched / listed, 4), remembered: rounding to digits runs the float-to-decimal
+    conversion, a long path that, cold between the other steps, cost more than the step."""
+    return round(matched / listed, 4)
