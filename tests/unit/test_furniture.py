@@ -278,6 +278,8 @@ DAYS = st.tuples(st.sampled_from(["19", "20"]), st.integers(0, 99), st.integers(
 @example("23-07-05", "{} 08:15")
 @example("20230705", "# 《x》（{}）")
 @example("2023年7月5日", "发布时间：{} 08:15")
+@example("20٢٣-7-5", "Release time: {}")  # a year of digits other than ASCII, read as a number
+@example("٢٣-07-05", "{} 08:15")
 def test_furniture_day_as_read_from_every_group(day: str, line: str) -> None:
     head = line.format(day)
     for pattern in ZH_PUBLISHED + EN_PUBLISHED:

@@ -156,7 +156,10 @@ def _day(match: re.Match[str]) -> str | None:
         year = "20" + year
     if not (1 <= int(month) <= 12 and 1 <= int(day) <= 31):
         return None
-    return f"{int(year):04d}-{month.zfill(2)}-{day.zfill(2)}"  # month and day: 1 or 2 digits
+    # the year's four digits start "19" or "20": int() reads any other digits as ASCII, and
+    # str() needs no padding (formatting to a width takes a longer path); month and day: 1
+    # or 2 digits
+    return str(int(year)) + "-" + month.zfill(2) + "-" + day.zfill(2)
 
 
 def _first(patterns: list[re.Pattern[str]], text: str) -> re.Match[str] | None:
