@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from luoshi.extract.places import FEW_SPANS, _longest, _overlapping, _province_of_name
+from luoshi.extract.places import FEW_SPANS, _longest, _overlapping, _province_of_name, _top_two
 from luoshi.extract.spans import SpanIndex
 from luoshi.kb import load_kb
 from luoshi.kb.lexicon import PLACE, Hit
@@ -43,3 +45,10 @@ def test_places_overlapping_as_the_index_answers(spans: list[tuple[int, int]], s
                                                   length: int) -> None:
     assert _overlapping(spans)(start, start + length) == SpanIndex(spans).overlaps(
         start, start + length)
+
+
+@given(st.dictionaries(st.sampled_from("abcdef"), st.integers(1, 4)))
+@example({"a": 3, "b": 5, "c": 5})
+@example({"a": 5, "b": 3, "c": 4})
+def test_places_top_two_as_most_common(counts: dict[str, int]) -> None:
+    assert _top_two(counts) == Counter(counts).most_common(2)

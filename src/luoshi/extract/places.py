@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from operator import itemgetter
 
 from luoshi.extract.doc import Doc
 from luoshi.extract.memo import KBMemo
@@ -175,8 +174,16 @@ def _source_places(doc: Doc, kb: KB) -> list[PlaceEntry]:
 
 
 def _top_two(counts: dict[str, int]) -> list[tuple[str, int]]:
-    """`Counter(counts).most_common(2)`: sorting a few counts is quicker than its heap."""
-    return sorted(counts.items(), key=itemgetter(1), reverse=True)[:2]
+    """`Counter(counts).most_common(2)`: the two highest counts, the first counted first
+    among equal ones, in one pass (quicker than its heap or a sort)."""
+    first: tuple[str, int] | None = None
+    second: tuple[str, int] | None = None
+    for item in counts.items():
+        if first is None or item[1] > first[1]:
+            first, second = item, first
+        elif second is None or item[1] > second[1]:
+            second = item
+    return [item for item in (first, second) if item is not None]
 
 
 _PROVINCE_OF_NAME: KBMemo[str | None] = KBMemo()  # every report mentions the same places
