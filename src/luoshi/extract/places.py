@@ -142,9 +142,9 @@ def _province(doc: Doc, kb: KB, mentions: list[Hit]) -> str | None:
         places = {o.jurisdiction for o in kb.officials_by_name.get(person.name.lower(), [])}
         if len(places) == 1 and (only := places.pop()) != "China":
             votes[only] = votes.get(only, 0) + WEIGHT["official"]
+    local = _LOCAL_SCOPES.get("", kb, _local_scopes)
     for zh in {h.ref for h in doc.hits_of(FORMULATION)}:
-        scope = kb.formulation_by_zh[zh].scope
-        if scope != "central":
+        if (scope := local.get(zh)) is not None:
             votes[scope] = votes.get(scope, 0) + WEIGHT["local_slogan"]
     if not votes:
         return None
@@ -187,6 +187,17 @@ def _top_two(counts: dict[str, int]) -> list[tuple[str, int]]:
 
 
 _PROVINCE_OF_NAME: KBMemo[str | None] = KBMemo()  # every report mentions the same places
+
+
+# a few formulations are a province's own (八八战略 is Zhejiang's): looked up in a small table,
+# not in all of the knowledge base's entries
+_LOCAL_SCOPES: KBMemo[dict[str, str]] = KBMemo()
+
+
+def _local_scopes(_: str, kb: KB) -> dict[str, str]:
+    """The scope of each formulation whose scope is not "central"."""
+    return {zh: entry.scope for zh, entry in kb.formulation_by_zh.items()
+            if entry.scope != "central"}
 
 
 def _province_of_name(place_id: str, kb: KB) -> str | None:
