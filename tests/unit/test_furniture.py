@@ -151,7 +151,8 @@ def test_furniture_lines_are_those_with_more_than_white_space(text: str) -> None
     lines = [(s, e) for s, e in spans if text[s:e].strip()]
     furniture = [(s, e) for s, e in lines if e - s <= MAX_FURNITURE_LINE and (
         BOILERPLATE_LINE.match(text[s:e]) or FURNITURE_LINE.match(text[s:e]))]
-    assert _lines(text) == (lines, furniture)
+    others = [line for line in lines if line not in furniture]
+    assert _lines(text) == (lines, furniture, others)
     # lines are apart: a line lies inside a furniture line only if it is one
     index = SpanIndex(furniture)
     assert all(index.contains(*line) == (line in furniture) for line in lines)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 from luoshi.extract.doc import Doc
 from luoshi.extract.text import folds_plainly
@@ -104,16 +104,15 @@ ZH_MARKER_REACH = 400  # "，正文：" ends a Chinese report's furniture within
 
 def find_furniture(doc: Doc, kb: KB) -> None:
     """Step: published, source, title, body_start, skip, dateline."""
-    lines, furniture = _lines(doc.text)
-    # Until the steps below add to skip, a line is skipped if it is a furniture line (lines
-    # are apart): a set answers that faster than doc.skipped, unless skip held spans before
-    skipped: Callable[[Span], bool] = (
-        (lambda span: doc.skipped(*span)) if doc.skip else set(furniture).__contains__)
+    lines, furniture, others = _lines(doc.text)
+    # Until the steps below add to skip, the lines not skipped are those that are not
+    # furniture lines (lines are apart), unless skip held spans before
+    content = (span for span in lines if not doc.skipped(*span)) if doc.skip else iter(others)
     doc.skip += furniture
     if doc.lang == "zh":
-        _find_zh(doc, kb, lines, skipped)
+        _find_zh(doc, kb, content)
     else:
-        _find_en(doc, kb, lines, skipped)
+        _find_en(doc, kb, lines, content)
     if doc.published is None and doc.published_hint:
         doc.published = doc.published_hint
     if doc.title:
@@ -128,11 +127,12 @@ def _is_furniture(line: str) -> bool:
         FURNITURE_LINE.match(line))
 
 
-def _lines(text: str) -> tuple[list[Span], list[Span]]:
-    """Spans of the lines that hold more than white space, and of those that are
-    furniture (short lines matched by BOILERPLATE_LINE or FURNITURE_LINE)."""
+def _lines(text: str) -> tuple[list[Span], list[Span], list[Span]]:
+    """Spans of the lines that hold more than white space, of those that are furniture
+    (short lines matched by BOILERPLATE_LINE or FURNITURE_LINE), and of the others."""
     spans: list[Span] = []
     furniture: list[Span] = []
+    others: list[Span] = []
     cursor = 0
     for line in text.split("\n"):
         end = cursor + len(line)
@@ -140,8 +140,10 @@ def _lines(text: str) -> tuple[list[Span], list[Span]]:
             spans.append((cursor, end))
             if end - cursor <= MAX_FURNITURE_LINE and _is_furniture(line):
                 furniture.append((cursor, end))
+            else:
+                others.append((cursor, end))
         cursor = end + 1
-    return spans, furniture
+    return spans, furniture, others
 
 
 def _day(match: re.Match[str]) -> str | None:
@@ -242,7 +244,7 @@ def _en_source(head: str, folded_head: str) -> re.Match[str] | None:
         folded_head, ("information", source_word), limit)) or best
 
 
-def _find_en(doc: Doc, kb: KB, lines: list[Span], skipped: Callable[[Span], bool]) -> None:
+def _find_en(doc: Doc, kb: KB, lines: list[Span], content: Iterator[Span]) -> None:
     text = doc.text
     head = text[: lines[min(len(lines), 8) - 1][1]] if lines else ""
     folded_head = doc.folded[:len(head)]
@@ -252,7 +254,6 @@ def _find_en(doc: Doc, kb: KB, lines: list[Span], skipped: Callable[[Span], bool
     source = _en_source(head, folded_head)
     if source:
         doc.source = _clean_source(source.group("s"))
-    content = _content(lines, skipped)
     title_line, second = next(content, None), next(content, None)
     if title_line is None or second is None:
         return
@@ -308,11 +309,6 @@ def _find_en_dateline(doc: Doc) -> None:
     month = EN_MONTHS.index(match.group("m").lower()) + 1
     year = int(base[:4]) - (1 if month > int(base[5:7]) else 0)
     doc.dateline = f"{year:04d}-{month:02d}-{int(match.group('d')):02d}"
-
-
-def _content(lines: list[Span], skipped: Callable[[Span], bool]) -> Iterator[Span]:
-    """The lines not skipped, asked for one by one: most reports need the first few."""
-    return (span for span in lines if not skipped(span))
 
 
 def _body_start(text: str, second: Span, rest: Iterator[Span], max_subtitle: int) -> int:
@@ -390,7 +386,7 @@ def _zh_source_match(head: str) -> re.Match[str] | None:
     return _leftmost(head, [(0, ZH_SOURCE[0].search(head))], [(1, ZH_SOURCE[1])])
 
 
-def _find_zh(doc: Doc, kb: KB, lines: list[Span], skipped: Callable[[Span], bool]) -> None:
+def _find_zh(doc: Doc, kb: KB, content: Iterator[Span]) -> None:
     text = doc.text
     head = text[:400]
     match = _zh_published(head)
@@ -398,7 +394,6 @@ def _find_zh(doc: Doc, kb: KB, lines: list[Span], skipped: Callable[[Span], bool
         doc.published, doc.published_span = day, match.span()
     doc.source = _zh_source(doc, kb, head)
     marker = _body_marker(text)
-    content = _content(lines, skipped)
     title_line, second = (None, None) if marker else (next(content, None), next(content, None))
     if marker:
         doc.skip.append((0, marker.end()))
