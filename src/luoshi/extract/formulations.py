@@ -41,9 +41,8 @@ def find_formulations(doc: Doc, kb: KB) -> None:
             found[entry.zh] = formulation
         formulation.count += 1
         formulation.spans.append((hit.start, hit.end))
-    own = directive_names(doc.event.directives, kb)
-    doc.event.formulations = [f for f in found.values()
-                              if not names_a_directive(f.zh, kb, own)]
+    named = naming_formulations(directive_names(doc.event.directives, kb), kb)
+    doc.event.formulations = [f for f in found.values() if f.zh not in named]
 
 
 def _winning(hits: list[Hit]) -> list[Hit]:
@@ -87,6 +86,32 @@ def names_a_directive(zh: str, kb: KB,
         if not reduced.isdisjoint(names) and zh not in signature:
             return True
     return False
+
+
+def naming_formulations(directives: list[tuple[frozenset[str], frozenset[str]]], kb: KB
+                        ) -> set[str]:
+    """The formulations for which `names_a_directive` holds, found from the directives'
+    names (a few) through an index of the formulations by reduced name, not by asking
+    about every formulation of the report."""
+    named: set[str] = set()
+    if directives:
+        by_name = _BY_REDUCED_NAME.get("", kb, _by_reduced_name)
+        for names, signature in directives:
+            for name in names:
+                named.update(zh for zh in by_name.get(name, ()) if zh not in signature)
+    return named
+
+
+_BY_REDUCED_NAME: KBMemo[dict[str, list[str]]] = KBMemo()
+
+
+def _by_reduced_name(_: str, kb: KB) -> dict[str, list[str]]:
+    """Each name a formulation's surfaces reduce to, with those formulations."""
+    index: dict[str, list[str]] = {}
+    for zh in kb.formulation_by_zh:
+        for name in _reduced_names(zh, kb):
+            index.setdefault(name, []).append(zh)
+    return index
 
 
 _REDUCED_NAMES: KBMemo[frozenset[str]] = KBMemo()  # asked for every formulation of a report
