@@ -36,8 +36,9 @@ def find_formulations(doc: Doc, kb: KB) -> None:
         entry = kb.formulation_by_zh[hit.ref]
         formulation = found.get(entry.zh)
         if formulation is None:
-            formulation = Formulation(zh=entry.zh, en=entry.en, count=0, scope=entry.scope,
-                                      category=entry.category or None)
+            # zh, en, count, spans, scope, category: by position, half the cost of keywords
+            formulation = Formulation(entry.zh, entry.en, 0, [], entry.scope,
+                                      entry.category or None)
             found[entry.zh] = formulation
         formulation.count += 1
         formulation.spans.append((hit.start, hit.end))

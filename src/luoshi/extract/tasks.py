@@ -81,8 +81,9 @@ def find_tasks(doc: Doc, kb: KB) -> None:
                 text_end = _paragraph_end(doc.text, text_start)
             text_end = min(text_end, text_start + MAX_TASK_CHARS)
             start, text = _trimmed(doc.text[text_start:text_end])
-            tasks.append(Task(list=list_number, ordinal=ordinal, text=text,
-                              span=(text_start + start, text_start + start + len(text))))
+            # list, ordinal, text, span: by position, quicker than by keyword
+            tasks.append(Task(list_number, ordinal, text,
+                              (text_start + start, text_start + start + len(text))))
     doc.event.tasks = tasks
 
 
