@@ -17,6 +17,7 @@ from luoshi.extract.furniture import (
     EN_SOURCE,
     FURNITURE_LINE,
     MAX_FURNITURE_LINE,
+    TITLE_PREFIX,
     ZH_BODY_MARKER,
     ZH_HEADER_LINE,
     ZH_MARKER_REACH,
@@ -28,6 +29,7 @@ from luoshi.extract.furniture import (
     _en_published,
     _en_source,
     _first,
+    _headline,
     _is_furniture,
     _lines,
     _search_lines,
@@ -286,3 +288,12 @@ def test_furniture_day_as_read_from_every_group(day: str, line: str) -> None:
     for pattern in ZH_PUBLISHED + EN_PUBLISHED:
         if match := pattern.search(head):
             assert _day(match) == day_of_every_group(match)
+
+
+@given(st.lists(st.sampled_from(["Date 2023-1-1 ", "date  2023-12-15\t", "[Video]", "[视频]", "[VIDEO] ",
+                                 "#", "## ", " ", "\t", "x", "Title", "date ", "2023-1-1"]),
+                max_size=6).map("".join))
+def test_furniture_headline_without_its_prefix_as_substituted(line: str) -> None:
+    title, _ = _headline(line, 0, len(line))
+    expected = TITLE_PREFIX.sub("", line).strip()
+    assert title == (expected or None)

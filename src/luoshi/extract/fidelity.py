@@ -24,14 +24,14 @@ def find_fidelity(doc: Doc, kb: KB) -> None:
         if entry and entry.signature:
             break
     else:
-        event.fidelity = Fidelity(directive=None, echo=None, local=local, tasks=len(event.tasks))
+        # directive, echo, signature, matched, local, tasks: by position, quicker than by keyword
+        event.fidelity = Fidelity(None, None, [], [], local, len(event.tasks))
         return
     signature = list(entry.signature)
     used = {f.zh for f in event.formulations}
     matched = [zh for zh in signature if zh in used]
-    event.fidelity = Fidelity(directive=directive.id, echo=_echo(len(matched), len(signature)),
-                              signature=signature, matched=matched, local=local,
-                              tasks=len(event.tasks))
+    event.fidelity = Fidelity(directive.id, _echo(len(matched), len(signature)), signature,
+                              matched, local, len(event.tasks))
 
 
 @lru_cache(maxsize=1024)  # signatures list a few formulations: few pairs of counts

@@ -482,7 +482,8 @@ def _headline(text: str, start: int, end: int) -> tuple[str | None, Span | None]
     ends where the line's last non-blank character does (a line may end in spaces or a
     carriage return)."""
     raw = text[start:end]
-    title = TITLE_PREFIX.sub("", raw).strip()
+    prefix = TITLE_PREFIX.match(raw)  # TITLE_PREFIX.sub("", raw): "^" holds at 0 alone
+    title = (raw[prefix.end():] if prefix else raw).strip()
     if not title:
         return None, None
     stop = start + len(raw.rstrip())

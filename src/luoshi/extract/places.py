@@ -55,8 +55,9 @@ def find_places(doc: Doc, kb: KB) -> None:
     if name is None and level not in ("unknown",):
         doc.warn(f"the {level} that held the meeting is not named")
     province = doc.province if level != "central" else None
-    doc.event.jurisdiction = Jurisdiction(name=name, level=level, province=province,
-                                          span=phrase.span if phrase else None, basis=basis)
+    # name, level, province, span, basis: by position, quicker than by keyword
+    doc.event.jurisdiction = Jurisdiction(name, level, province,
+                                          phrase.span if phrase else None, basis)
     _fill_title_jurisdictions(doc)
 
 
