@@ -25,6 +25,8 @@ TEXT = st.lists(st.sampled_from(PIECES), max_size=16).map("".join)
 @given(TEXT)
 @settings(max_examples=2000)
 @example("Editor: Li Hua")
+@example(" \t Photos by Li Hua")  # a line-start block at the text's start, after white space
+@example("\nEditor: Li Hua")
 @example("x\n  Photos by Li Hua\n(Reporter Wang Wei)")
 @example("x\nCORREſPONDENT: Li Hua")
 @example("x\nResponsible editor: Li")  # each word a line-start alternative can start with

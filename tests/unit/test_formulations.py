@@ -7,10 +7,20 @@ Every sentence here was written for these tests in the style of the reports.
 from __future__ import annotations
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
-from luoshi.extract.formulations import event_name
+from luoshi.extract.formulations import (
+    _winning,
+    directive_names,
+    event_name,
+    names_a_directive,
+    naming_formulations,
+)
 from luoshi.kb import load_kb
+from luoshi.kb.lexicon import FORMULATION, Hit, longest_first
 from luoshi.pipeline import extract
+from luoshi.record import Directive
 
 KB = load_kb()
 PUBLISHED = "2023-07-28"
@@ -151,3 +161,34 @@ def test_formulations_overlapping_uses_counted_once() -> None:
 def test_formulations_ambiguous_variants_need_their_context(
         text: str, key: str, expected: bool) -> None:
     assert (key in keys(text)) is expected
+
+
+# --- The fast path against longest_first -----------------------------------------------
+
+HITS = st.lists(st.tuples(st.integers(0, 12), st.integers(0, 4), st.sampled_from("ab")).map(
+    lambda t: Hit(t[0], t[0] + t[1], FORMULATION, t[2], latin=False)), max_size=6)
+
+
+@given(HITS)
+@example([Hit(3, 5, FORMULATION, "a", False), Hit(5, 5, FORMULATION, "b", False)])
+@example([Hit(5, 7, FORMULATION, "a", False), Hit(1, 3, FORMULATION, "b", False)])
+def test_formulations_hits_apart_win_as_longest_first_picks(hits: list[Hit]) -> None:
+    assert _winning(hits) == longest_first(hits)
+
+
+FORMULATION_KEYS = sorted(KB.formulation_by_zh)
+DIRECTIVE_IDS = sorted(KB.directive_by_id)
+
+
+@given(st.lists(st.sampled_from(DIRECTIVE_IDS), max_size=3),
+       st.lists(st.sampled_from([None, "二十大", "党的二十大精神", "十九届六中全会", "八项规定"]),
+                min_size=3, max_size=3))
+@example(["doc-2012-12-04-eight-point-regulation"], [None, None, None])  # its signature's own
+@example(["cpc-20", "cpc-19-6"], ["二十大", None, None])
+def test_formulations_naming_a_directive_as_asked_of_each(ids: list[str],
+                                                           zh: list[str | None]) -> None:
+    directives = [Directive(id=i, kind="plenum", body="CPC", label=i, zh=z)
+                  for i, z in zip(ids, zh, strict=False)]
+    own = directive_names(directives, KB)
+    expected = {key for key in FORMULATION_KEYS if names_a_directive(key, KB, own)}
+    assert naming_formulations(own, KB) == expected

@@ -17,6 +17,7 @@ from luoshi.extract.furniture import (
     EN_SOURCE,
     FURNITURE_LINE,
     MAX_FURNITURE_LINE,
+    TITLE_PREFIX,
     ZH_BODY_MARKER,
     ZH_HEADER_LINE,
     ZH_MARKER_REACH,
@@ -28,6 +29,7 @@ from luoshi.extract.furniture import (
     _en_published,
     _en_source,
     _first,
+    _headline,
     _is_furniture,
     _lines,
     _search_lines,
@@ -113,6 +115,7 @@ def same(a: re.Match[str] | None, b: re.Match[str] | None) -> bool:
 @given(HEAD)
 @settings(max_examples=2000)
 @example("Date: 2023-12-15")  # patterns 2 and 3 at one place: 2 wins
+@example("x\n\t date: 2023-12-15 x")  # pattern 2 alone, after white space
 @example("Print\nPosted on 2023-12-15")  # 1 and 3 at one place: 1 wins
 @example("x" * 59 + " 2023-12-15")  # a day at the 61st character of its line
 @example("x" * 60 + " 2023-12-15")
@@ -150,7 +153,8 @@ def test_furniture_lines_are_those_with_more_than_white_space(text: str) -> None
     lines = [(s, e) for s, e in spans if text[s:e].strip()]
     furniture = [(s, e) for s, e in lines if e - s <= MAX_FURNITURE_LINE and (
         BOILERPLATE_LINE.match(text[s:e]) or FURNITURE_LINE.match(text[s:e]))]
-    assert _lines(text) == (lines, furniture)
+    others = [line for line in lines if line not in furniture]
+    assert _lines(text) == (lines, furniture, others)
     # lines are apart: a line lies inside a furniture line only if it is one
     index = SpanIndex(furniture)
     assert all(index.contains(*line) == (line in furniture) for line in lines)
@@ -277,8 +281,19 @@ DAYS = st.tuples(st.sampled_from(["19", "20"]), st.integers(0, 99), st.integers(
 @example("23-07-05", "{} 08:15")
 @example("20230705", "# 《x》（{}）")
 @example("2023年7月5日", "发布时间：{} 08:15")
+@example("20٢٣-7-5", "Release time: {}")  # a year of digits other than ASCII, read as a number
+@example("٢٣-07-05", "{} 08:15")
 def test_furniture_day_as_read_from_every_group(day: str, line: str) -> None:
     head = line.format(day)
     for pattern in ZH_PUBLISHED + EN_PUBLISHED:
         if match := pattern.search(head):
             assert _day(match) == day_of_every_group(match)
+
+
+@given(st.lists(st.sampled_from(["Date 2023-1-1 ", "date  2023-12-15\t", "[Video]", "[视频]", "[VIDEO] ",
+                                 "#", "## ", " ", "\t", "x", "Title", "date ", "2023-1-1"]),
+                max_size=6).map("".join))
+def test_furniture_headline_without_its_prefix_as_substituted(line: str) -> None:
+    title, _ = _headline(line, 0, len(line))
+    expected = TITLE_PREFIX.sub("", line).strip()
+    assert title == (expected or None)

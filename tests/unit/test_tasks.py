@@ -8,6 +8,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from luoshi.extract.tasks import (
+    EN_BEFORE_MARKER,
     EN_NO_TH,
     EN_ORDINAL_LIST,
     EN_ORDINAL_WORD,
@@ -15,11 +16,14 @@ from luoshi.extract.tasks import (
     EN_TH_START,
     FILLER_FIRST,
     LEADING_FILLER,
+    THE_BEFORE,
     TRIM,
     ZH_MARKER,
     ZH_MARKER_AFTER,
+    _after_clause_end,
     _ordinal_words,
     _paragraph_end,
+    _the_before,
     _trimmed,
     _zh_markers,
 )
@@ -35,11 +39,15 @@ def test_tasks_ordinal_words_each_found_one_way() -> None:
     assert sorted(groups) == sorted(EN_ORDINAL_LIST)
     # at one "th" only one alternative can hold: no word ends another
     assert not [(a, b) for a in EN_TH_END for b in EN_TH_END if a != b and b.endswith(a)]
+    # at one place only one alternative can hold: no word begins another
+    assert not [(a, b) for a in EN_ORDINAL_LIST for b in EN_ORDINAL_LIST
+                if a != b and b.startswith(a)]
 
 
 EN_TEXT = st.lists(st.sampled_from(
     [*EN_ORDINAL_LIST, "ly", "lyx", "x", "the", " ", ", ", ".", "\n", "month", "north", "fif",
-     "th", "ird", "_", "secondly", "thly", "thirdth", "s", "bir", "nor", "wi"]), max_size=20).map("".join)
+     "th", "ird", "_", "secondly", "thly", "thirdth", "s", "bir", "nor", "wi", "é", "1", "-",
+     "\u2028"]), max_size=20).map("".join)
 
 
 @given(EN_TEXT, st.data())
@@ -50,8 +58,9 @@ EN_TEXT = st.lists(st.sampled_from(
 def test_tasks_ordinal_words_as_found_by_the_pattern(text: str, data: st.DataObject | None
                                                       ) -> None:
     for start in ([0, 1, 5] if data is None else [data.draw(st.integers(0, len(text)))]):
-        expected = spans(EN_ORDINAL_WORD.finditer(text, start))
-        assert spans(_ordinal_words(text, start)) == expected
+        expected = [(m.start(), m.end(), m.group("ord"))
+                    for m in EN_ORDINAL_WORD.finditer(text, start)]
+        assert _ordinal_words(text, start) == expected
 
 
 ZH_TEXT = st.lists(st.sampled_from(
@@ -110,3 +119,26 @@ def test_tasks_trimmed_as_with_the_filler_pattern_tried_everywhere(raw: str) -> 
         start += filler.end()
         core = core[filler.end():]
     assert _trimmed(raw) == (start + len(core) - len(core.lstrip()), core.strip())
+
+
+BEFORE_TEXT = st.lists(st.sampled_from(
+    ["the", "The", "the ", "thethe", "xthe", "_the", "1the", "éthe", "-the", "th", "e", " ", "  ",
+     "\n", "\t", "\u3000", "\u2028", ".", ",", ";", "!", "?", ":", "x", "。", "first"]),
+    max_size=8).map("".join)
+
+
+@given(BEFORE_TEXT, st.data())
+@settings(max_examples=2000)
+@example("the ", 0)
+@example("x the \n", 1)
+@example("\n ", 1)
+@example(" ", 0)
+def test_tasks_the_before_and_clause_end_as_searched(text: str, data: st.DataObject | int
+                                                      ) -> None:
+    starts = [data] if isinstance(data, int) else [data.draw(st.integers(0, len(text)))]
+    for low in starts:
+        for end in range(low, len(text) + 1):
+            the = THE_BEFORE.search(text, low, end)
+            assert _the_before(text, low, end) == (the.start() if the else -1)
+            clause = EN_BEFORE_MARKER.search(text, low, end)
+            assert _after_clause_end(text, low, end) == bool(clause)

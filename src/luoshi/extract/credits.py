@@ -61,6 +61,8 @@ EN_CREDIT_WORDS = ("reporter", "correspondent", "editor", "photo", "written", "a
 # ("ſ", the Kelvin sign, "İ", "ı"): a text with one is searched as before.
 EN_CREDIT_LINE = re.compile(
     r"\n[^\S\n]*(?:responsible|editor|reporter|correspondent|photo|author|picture)")
+# the same at the text's start (where EN_CREDIT_BLOCK is tried only if it finds a word)
+EN_CREDIT_TEXT_START = re.compile(EN_CREDIT_LINE.pattern.removeprefix(r"\n"))
 ZH_CREDIT_WORDS = ("记者", "通讯员", "实习生", "编辑", "责编", "摄影")
 
 
@@ -92,7 +94,8 @@ def _en_blocks(text: str, folded: str) -> list[re.Match[str]]:
     if not folds_plainly(folded, 0, len(folded)):
         return (list(EN_CREDIT_BLOCK.finditer(text))
                 if any(word in folded for word in EN_CREDIT_WORDS) else [])
-    places = [0, *(m.start() + 1 for m in EN_CREDIT_LINE.finditer(folded))]
+    places = [0] if EN_CREDIT_TEXT_START.match(folded) else []
+    places += [m.start() + 1 for m in EN_CREDIT_LINE.finditer(folded)]
     for bracket in "([":
         at = text.find(bracket)
         while at >= 0:

@@ -18,7 +18,8 @@ from functools import lru_cache
 
 from luoshi.extract.doc import Doc
 from luoshi.extract.memo import KBMemo
-from luoshi.kb.lexicon import FORMULATION, longest_first
+from luoshi.extract.places import hits_apart
+from luoshi.kb.lexicon import FORMULATION, Hit, longest_first
 from luoshi.kb.loader import KB
 from luoshi.record import Directive, Formulation
 
@@ -31,28 +32,35 @@ NAME_SUFFIXES = ("会议精神", "精神")
 def find_formulations(doc: Doc, kb: KB) -> None:
     """Step: event.formulations."""
     found: dict[str, Formulation] = {}
-    for hit in longest_first(doc.hits_of(FORMULATION)):
+    for hit in _winning(doc.hits_of(FORMULATION)):
         entry = kb.formulation_by_zh[hit.ref]
         formulation = found.get(entry.zh)
         if formulation is None:
-            formulation = Formulation(zh=entry.zh, en=entry.en, count=0, scope=entry.scope,
-                                      category=entry.category or None)
+            # zh, en, count, spans, scope, category: by position, half the cost of keywords
+            formulation = Formulation(entry.zh, entry.en, 0, [], entry.scope,
+                                      entry.category or None)
             found[entry.zh] = formulation
         formulation.count += 1
-        formulation.spans.append(hit.span)
-    own = directive_names(doc.event.directives, kb)
-    doc.event.formulations = [f for f in found.values()
-                              if not names_a_directive(f.zh, kb, own)]
+        formulation.spans.append((hit.start, hit.end))
+    named = naming_formulations(directive_names(doc.event.directives, kb), kb)
+    doc.event.formulations = [f for f in found.values() if f.zh not in named]
 
 
-def directive_names(directives: list[Directive], kb: KB) -> list[tuple[set[str], set[str]]]:
+def _winning(hits: list[Hit]) -> list[Hit]:
+    """`longest_first(hits)`: hits that are apart all win, in their order (most reports'
+    formulations overlap none)."""
+    return hits if hits_apart(hits) else longest_first(hits)
+
+
+def directive_names(directives: list[Directive], kb: KB
+                    ) -> list[tuple[frozenset[str], frozenset[str]]]:
     """Per directive, its Chinese names as `event_name` reduces them, and its signature."""
-    named: list[tuple[set[str], set[str]]] = []
+    named: list[tuple[frozenset[str], frozenset[str]]] = []
     for directive in directives:
         names, signature = _CATALOGUE_NAMES.get(directive.id, kb, _catalogue_names)
-        if directive.zh:
-            names = names | {event_name(directive.zh)}
-        named.append((set(names), set(signature)))
+        if directive.zh and (name := event_name(directive.zh)) not in names:
+            names = names | {name}
+        named.append((names, signature))
     return named
 
 
@@ -68,14 +76,43 @@ def _catalogue_names(directive_id: str, kb: KB) -> tuple[frozenset[str], frozens
     return frozenset(event_name(s) for s in surfaces if s), frozenset(entry.signature)
 
 
-def names_a_directive(zh: str, kb: KB, directives: list[tuple[set[str], set[str]]]) -> bool:
+def names_a_directive(zh: str, kb: KB,
+                      directives: list[tuple[frozenset[str], frozenset[str]]]) -> bool:
     """True when the formulation's key or a Chinese variant names one of `directives`
     whose signature does not list it."""
     if not directives:
         return False
     reduced = _REDUCED_NAMES.get(zh, kb, _reduced_names)
-    return any(not reduced.isdisjoint(names) and zh not in signature
-               for names, signature in directives)
+    for names, signature in directives:
+        if not reduced.isdisjoint(names) and zh not in signature:
+            return True
+    return False
+
+
+def naming_formulations(directives: list[tuple[frozenset[str], frozenset[str]]], kb: KB
+                        ) -> set[str]:
+    """The formulations for which `names_a_directive` holds, found from the directives'
+    names (a few) through an index of the formulations by reduced name, not by asking
+    about every formulation of the report."""
+    named: set[str] = set()
+    if directives:
+        by_name = _BY_REDUCED_NAME.get("", kb, _by_reduced_name)
+        for names, signature in directives:
+            for name in names:
+                named.update(zh for zh in by_name.get(name, ()) if zh not in signature)
+    return named
+
+
+_BY_REDUCED_NAME: KBMemo[dict[str, list[str]]] = KBMemo()
+
+
+def _by_reduced_name(_: str, kb: KB) -> dict[str, list[str]]:
+    """Each name a formulation's surfaces reduce to, with those formulations."""
+    index: dict[str, list[str]] = {}
+    for zh in kb.formulation_by_zh:
+        for name in _reduced_names(zh, kb):
+            index.setdefault(name, []).append(zh)
+    return index
 
 
 _REDUCED_NAMES: KBMemo[frozenset[str]] = KBMemo()  # asked for every formulation of a report

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 from luoshi.extract.doc import Doc
-from luoshi.extract.text import folds_plainly, matches_at
+from luoshi.extract.text import folds_plainly
 from luoshi.kb.loader import KB
 from luoshi.normalize import fold
 from luoshi.record import Span
@@ -95,6 +95,7 @@ TITLE_PREFIX = re.compile(r"^\s*(?:date\s+\d{4}-\d{1,2}-\d{1,2}\s+|\[(?:视频|v
 # "S"/"s"/"ſ" are the characters re.I matches to "s", and so on (tests/unit/test_furniture.py)
 BOILERPLATE_FIRST = frozenset("[【打关返责分扫相" "sSſaApPlLvVfFcCbB")
 EN_LABELS = ("release", "publi", "post", "issue")  # EN_PUBLISHED[1] starts with one
+DATE_OR_TIME = ("date", "time")  # EN_PUBLISHED[2] starts with one (after white space)
 MAX_FURNITURE_LINE = 160  # a longer line holding "来源：" is a whole report printed on one line
 MAX_SUBTITLE = 160  # headline and subtitle lines are short; the body's first paragraph is not
 ZH_MAX_SUBTITLE = 60
@@ -103,16 +104,15 @@ ZH_MARKER_REACH = 400  # "，正文：" ends a Chinese report's furniture within
 
 def find_furniture(doc: Doc, kb: KB) -> None:
     """Step: published, source, title, body_start, skip, dateline."""
-    lines, furniture = _lines(doc.text)
-    # Until the steps below add to skip, a line is skipped if it is a furniture line (lines
-    # are apart): a set answers that faster than doc.skipped, unless skip held spans before
-    skipped: Callable[[Span], bool] = (
-        (lambda span: doc.skipped(*span)) if doc.skip else set(furniture).__contains__)
+    lines, furniture, others = _lines(doc.text)
+    # Until the steps below add to skip, the lines not skipped are those that are not
+    # furniture lines (lines are apart), unless skip held spans before
+    content = (span for span in lines if not doc.skipped(*span)) if doc.skip else iter(others)
     doc.skip += furniture
     if doc.lang == "zh":
-        _find_zh(doc, kb, lines, skipped)
+        _find_zh(doc, kb, content)
     else:
-        _find_en(doc, kb, lines, skipped)
+        _find_en(doc, kb, lines, content)
     if doc.published is None and doc.published_hint:
         doc.published = doc.published_hint
     if doc.title:
@@ -127,11 +127,12 @@ def _is_furniture(line: str) -> bool:
         FURNITURE_LINE.match(line))
 
 
-def _lines(text: str) -> tuple[list[Span], list[Span]]:
-    """Spans of the lines that hold more than white space, and of those that are
-    furniture (short lines matched by BOILERPLATE_LINE or FURNITURE_LINE)."""
+def _lines(text: str) -> tuple[list[Span], list[Span], list[Span]]:
+    """Spans of the lines that hold more than white space, of those that are furniture
+    (short lines matched by BOILERPLATE_LINE or FURNITURE_LINE), and of the others."""
     spans: list[Span] = []
     furniture: list[Span] = []
+    others: list[Span] = []
     cursor = 0
     for line in text.split("\n"):
         end = cursor + len(line)
@@ -139,8 +140,10 @@ def _lines(text: str) -> tuple[list[Span], list[Span]]:
             spans.append((cursor, end))
             if end - cursor <= MAX_FURNITURE_LINE and _is_furniture(line):
                 furniture.append((cursor, end))
+            else:
+                others.append((cursor, end))
         cursor = end + 1
-    return spans, furniture
+    return spans, furniture, others
 
 
 def _day(match: re.Match[str]) -> str | None:
@@ -155,7 +158,10 @@ def _day(match: re.Match[str]) -> str | None:
         year = "20" + year
     if not (1 <= int(month) <= 12 and 1 <= int(day) <= 31):
         return None
-    return f"{int(year):04d}-{month.zfill(2)}-{day.zfill(2)}"  # month and day: 1 or 2 digits
+    # the year's four digits start "19" or "20": int() reads any other digits as ASCII, and
+    # str() needs no padding (formatting to a width takes a longer path); month and day: 1
+    # or 2 digits
+    return str(int(year)) + "-" + month.zfill(2) + "-" + day.zfill(2)
 
 
 def _first(patterns: list[re.Pattern[str]], text: str) -> re.Match[str] | None:
@@ -166,7 +172,10 @@ def _first(patterns: list[re.Pattern[str]], text: str) -> re.Match[str] | None:
 def _first_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> re.Match[str] | None:
     """The leftmost match of pattern that starts at one of `starts` (ascending): where
     these are all the places a match can start, what pattern.search(text) finds."""
-    return next(matches_at(pattern, text, starts), None)
+    for start in starts:  # the first of matches_at's matches, without its generator
+        if match := pattern.match(text, start):
+            return match
+    return None
 
 
 def _occurrences(folded: str, words: tuple[str, ...], last: int | None = None) -> list[int]:
@@ -190,8 +199,8 @@ def _odd_case(folded: str) -> bool:
 def _en_published(head: str, folded_head: str, starts: list[int]) -> re.Match[str] | None:
     """_first(EN_PUBLISHED, head), each pattern tried only where it can start: 0 at the
     head's start; 3 at line starts (`starts`: where the head's lines start) with a year's
-    digits in reach; 1 at a label word; 2 at line starts. The leftmost match wins, the
-    pattern listed first at one place."""
+    digits in reach; 1 at a label word; 2 at line starts that hold "date" or "time" or
+    white space first. The leftmost match wins, the pattern listed first at one place."""
     if _odd_case(folded_head):
         return _first(EN_PUBLISHED, head)
     if match := EN_PUBLISHED[0].match(head):
@@ -206,9 +215,10 @@ def _en_published(head: str, folded_head: str, starts: list[int]) -> re.Match[st
     label = _first_at(EN_PUBLISHED[1], head, _occurrences(folded_head, EN_LABELS, limit))
     if label:  # at or before pattern 3's match
         best, limit = label, label.start()
-    # before pattern 1's match, or at pattern 3's
+    # before pattern 1's match, or at pattern 3's; where "date" or "time" starts the line
     line = _first_at(EN_PUBLISHED[2], head, [
-        s for s in starts if s < limit or (s == limit and not label)])
+        s for s in starts if (s < limit or (s == limit and not label)) and (
+            folded_head.startswith(DATE_OR_TIME, s) or head[s:s + 1].isspace())])
     return line or best
 
 
@@ -228,11 +238,13 @@ def _en_source(head: str, folded_head: str) -> re.Match[str] | None:
             best = by_release.match(head, line_start)
         at = folded_head.find(release_word, at + 1)
     limit = best.start() if best else len(head)
+    if source_word not in folded_head:  # a match holds it: "information" is not looked for
+        return best
     return _first_at(by_source, head, _occurrences(
         folded_head, ("information", source_word), limit)) or best
 
 
-def _find_en(doc: Doc, kb: KB, lines: list[Span], skipped: Callable[[Span], bool]) -> None:
+def _find_en(doc: Doc, kb: KB, lines: list[Span], content: Iterator[Span]) -> None:
     text = doc.text
     head = text[: lines[min(len(lines), 8) - 1][1]] if lines else ""
     folded_head = doc.folded[:len(head)]
@@ -242,7 +254,6 @@ def _find_en(doc: Doc, kb: KB, lines: list[Span], skipped: Callable[[Span], bool
     source = _en_source(head, folded_head)
     if source:
         doc.source = _clean_source(source.group("s"))
-    content = _content(lines, skipped)
     title_line, second = next(content, None), next(content, None)
     if title_line is None or second is None:
         return
@@ -298,11 +309,6 @@ def _find_en_dateline(doc: Doc) -> None:
     month = EN_MONTHS.index(match.group("m").lower()) + 1
     year = int(base[:4]) - (1 if month > int(base[5:7]) else 0)
     doc.dateline = f"{year:04d}-{month:02d}-{int(match.group('d')):02d}"
-
-
-def _content(lines: list[Span], skipped: Callable[[Span], bool]) -> Iterator[Span]:
-    """The lines not skipped, asked for one by one: most reports need the first few."""
-    return (span for span in lines if not skipped(span))
 
 
 def _body_start(text: str, second: Span, rest: Iterator[Span], max_subtitle: int) -> int:
@@ -380,7 +386,7 @@ def _zh_source_match(head: str) -> re.Match[str] | None:
     return _leftmost(head, [(0, ZH_SOURCE[0].search(head))], [(1, ZH_SOURCE[1])])
 
 
-def _find_zh(doc: Doc, kb: KB, lines: list[Span], skipped: Callable[[Span], bool]) -> None:
+def _find_zh(doc: Doc, kb: KB, content: Iterator[Span]) -> None:
     text = doc.text
     head = text[:400]
     match = _zh_published(head)
@@ -388,7 +394,6 @@ def _find_zh(doc: Doc, kb: KB, lines: list[Span], skipped: Callable[[Span], bool
         doc.published, doc.published_span = day, match.span()
     doc.source = _zh_source(doc, kb, head)
     marker = _body_marker(text)
-    content = _content(lines, skipped)
     title_line, second = (None, None) if marker else (next(content, None), next(content, None))
     if marker:
         doc.skip.append((0, marker.end()))
@@ -477,7 +482,8 @@ def _headline(text: str, start: int, end: int) -> tuple[str | None, Span | None]
     ends where the line's last non-blank character does (a line may end in spaces or a
     carriage return)."""
     raw = text[start:end]
-    title = TITLE_PREFIX.sub("", raw).strip()
+    prefix = TITLE_PREFIX.match(raw)  # TITLE_PREFIX.sub("", raw): "^" holds at 0 alone
+    title = (raw[prefix.end():] if prefix else raw).strip()
     if not title:
         return None, None
     stop = start + len(raw.rstrip())

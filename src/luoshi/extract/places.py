@@ -10,8 +10,7 @@ only when one candidate leads; otherwise it is null with a warning.
 from __future__ import annotations
 
 import re
-from collections import Counter
-from operator import itemgetter
+from collections.abc import Callable
 
 from luoshi.extract.doc import Doc
 from luoshi.extract.memo import KBMemo
@@ -20,7 +19,7 @@ from luoshi.extract.spans import SpanIndex
 from luoshi.kb.lexicon import FORMULATION, PLACE, PLACE_NICKNAME, Hit
 from luoshi.kb.loader import KB
 from luoshi.kb.model import PlaceEntry
-from luoshi.record import Jurisdiction
+from luoshi.record import Jurisdiction, Span
 
 # A Chinese short place name ("安康", "长治") is also an ordinary word; it counts as a
 # place only when a word that goes with places follows it.
@@ -56,8 +55,9 @@ def find_places(doc: Doc, kb: KB) -> None:
     if name is None and level not in ("unknown",):
         doc.warn(f"the {level} that held the meeting is not named")
     province = doc.province if level != "central" else None
-    doc.event.jurisdiction = Jurisdiction(name=name, level=level, province=province,
-                                          span=phrase.span if phrase else None, basis=basis)
+    # name, level, province, span, basis: by position, quicker than by keyword
+    doc.event.jurisdiction = Jurisdiction(name, level, province,
+                                          phrase.span if phrase else None, basis)
     _fill_title_jurisdictions(doc)
 
 
@@ -73,9 +73,9 @@ def _level_from_titles(doc: Doc) -> str | None:
 
 def _place_mentions(doc: Doc, kb: KB) -> list[Hit]:
     accepted = []
-    names = SpanIndex(span for person in doc.event.people for span in person.spans)
+    in_name = _overlapping([span for person in doc.event.people for span in person.spans])
     for hit in doc.hits_of(PLACE, PLACE_NICKNAME):
-        if names.overlaps(hit.start, hit.end):
+        if in_name(hit.start, hit.end):
             continue  # "Yuhong" in "Xiao Yuhong" is a given name, not Yuhong District
         if hit.latin or hit.kind == PLACE_NICKNAME:
             accepted.append(hit)
@@ -88,35 +88,65 @@ def _place_mentions(doc: Doc, kb: KB) -> list[Hit]:
     return _longest(accepted)
 
 
+FEW_SPANS = 8  # up to this many spans, a scan of them is quicker than indexing them
+
+
+def _overlapping(spans: list[Span]) -> Callable[[int, int], bool]:
+    """`SpanIndex(spans).overlaps`: whether a span shares a position with one of `spans`
+    (a report names a person or two: their spans are scanned, not indexed)."""
+    if len(spans) > FEW_SPANS:
+        return SpanIndex(spans).overlaps
+
+    def overlaps(start: int, end: int) -> bool:
+        for span_start, span_end in spans:  # noqa: SIM110  - quicker than any()
+            if span_start < end and start < span_end:
+                return True
+        return False
+    return overlaps
+
+
 def _longest(hits: list[Hit]) -> list[Hit]:
     """Drop hits inside longer ones (吉林 inside 吉林市, Jilin inside Jilin City)."""
+    if hits_apart(hits):  # none holds another
+        return hits
     spans = SpanIndex((h.start, h.end) for h in hits)
     return [h for h in hits if not spans.contains_strictly(h.start, h.end)]
 
 
+def hits_apart(hits: list[Hit]) -> bool:
+    """Whether the hits are non-empty and each ends before the next starts: then none
+    holds or overlaps another (a quick pass, where SpanIndex or longest_first sorts)."""
+    end = 0
+    for hit in hits:
+        if not end <= hit.start < hit.end:
+            return False
+        end = hit.end
+    return True
+
+
 def _province(doc: Doc, kb: KB, mentions: list[Hit]) -> str | None:
-    votes: Counter[str] = Counter()
+    votes: dict[str, int] = {}  # a Counter's += calls its __missing__ for each new key
     phrase = doc.host_phrase
     if phrase and phrase.place:
         for place in kb.place_by_name.get(phrase.place.lower(), []):
             if province := kb.province_of.get(place.id):
-                votes[province] += WEIGHT["host"]
+                votes[province] = votes.get(province, 0) + WEIGHT["host"]
     for hit in mentions:
         province = _PROVINCE_OF_NAME.get(hit.ref, kb, _province_of_name)
         if province:
-            votes[province] += WEIGHT["mention"]
+            votes[province] = votes.get(province, 0) + WEIGHT["mention"]
     if doc.source:
         for place in _source_places(doc, kb):
             if province := kb.province_of.get(place.id):
-                votes[province] += WEIGHT["outlet"]
+                votes[province] = votes.get(province, 0) + WEIGHT["outlet"]
     for person in doc.event.people:
         places = {o.jurisdiction for o in kb.officials_by_name.get(person.name.lower(), [])}
         if len(places) == 1 and (only := places.pop()) != "China":
-            votes[only] += WEIGHT["official"]
+            votes[only] = votes.get(only, 0) + WEIGHT["official"]
+    local = _LOCAL_SCOPES.get("", kb, _local_scopes)
     for zh in {h.ref for h in doc.hits_of(FORMULATION)}:
-        scope = kb.formulation_by_zh[zh].scope
-        if scope != "central":
-            votes[scope] += WEIGHT["local_slogan"]
+        if (scope := local.get(zh)) is not None:
+            votes[scope] = votes.get(scope, 0) + WEIGHT["local_slogan"]
     if not votes:
         return None
     ranked = _top_two(votes)
@@ -144,12 +174,31 @@ def _source_places(doc: Doc, kb: KB) -> list[PlaceEntry]:
     return []
 
 
-def _top_two(counts: Counter[str]) -> list[tuple[str, int]]:
-    """`counts.most_common(2)`: sorting a few counts is quicker than its heap."""
-    return sorted(counts.items(), key=itemgetter(1), reverse=True)[:2]
+def _top_two(counts: dict[str, int]) -> list[tuple[str, int]]:
+    """`Counter(counts).most_common(2)`: the two highest counts, the first counted first
+    among equal ones, in one pass (quicker than its heap or a sort)."""
+    first: tuple[str, int] | None = None
+    second: tuple[str, int] | None = None
+    for item in counts.items():
+        if first is None or item[1] > first[1]:
+            first, second = item, first
+        elif second is None or item[1] > second[1]:
+            second = item
+    return [item for item in (first, second) if item is not None]
 
 
 _PROVINCE_OF_NAME: KBMemo[str | None] = KBMemo()  # every report mentions the same places
+
+
+# a few formulations are a province's own (八八战略 is Zhejiang's): looked up in a small table,
+# not in all of the knowledge base's entries
+_LOCAL_SCOPES: KBMemo[dict[str, str]] = KBMemo()
+
+
+def _local_scopes(_: str, kb: KB) -> dict[str, str]:
+    """The scope of each formulation whose scope is not "central"."""
+    return {zh: entry.scope for zh, entry in kb.formulation_by_zh.items()
+            if entry.scope != "central"}
 
 
 def _province_of_name(place_id: str, kb: KB) -> str | None:
@@ -161,18 +210,18 @@ def _province_of_name(place_id: str, kb: KB) -> str | None:
 
 
 def _most_mentioned(doc: Doc, kb: KB, mentions: list[Hit], level: str) -> str | None:
-    counts: Counter[str] = Counter()
+    counts: dict[str, int] = {}
     for hit in mentions:
         place = kb.place_by_id[hit.ref]
         if place.level != level:
             continue
         if doc.province and kb.province_of.get(place.id) not in (doc.province, None):
             continue
-        counts[place.name] += 1
+        counts[place.name] = counts.get(place.name, 0) + 1
     if doc.source and level == "city":
         for place in _source_places(doc, kb):
             if place.level == "city":
-                counts[place.name] += 2
+                counts[place.name] = counts.get(place.name, 0) + 2
     if not counts:
         return None
     ranked = _top_two(counts)

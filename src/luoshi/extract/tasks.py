@@ -42,9 +42,11 @@ EN_TH = re.compile(
 # where the word starts, from the start of its "th"
 EN_TH_OFFSET = dict.fromkeys(EN_TH_START, 0) | {
     form: 2 - len(w) for w in EN_TH_END for form in (w, w + "ly")}
+# the definitions of _the_before and _after_clause_end (a test holds them to these): each
+# regex, searched in a few characters, tries every one of them, a lookbehind at each
 THE_BEFORE = re.compile(r"(?:^|(?<=\W))the\s+$")
-EN_AFTER_ORDINAL = re.compile(r"(?:\s+(?:one\s+)?(?:is|are)(?:\s+to)?\s+|\s*[,:：，]\s*)")
 EN_BEFORE_MARKER = re.compile(r"(?:^|[.;:!?\n]|,)\s*$")
+EN_AFTER_ORDINAL = re.compile(r"(?:\s+(?:one\s+)?(?:is|are)(?:\s+to)?\s+|\s*[,:：，]\s*)")
 ZH_MARKER = re.compile(
     r"(?:(?<=^)|(?<=[。；：，！？\n]))\s*(?:"
     r"(?P<a>[一二三四五六七八九十]{1,2})(?:是|要|要在|方面|个方面)[，、：:]?"
@@ -70,19 +72,8 @@ TRIM = " ;；,，。.:"  # punctuation around an item's text
 
 def find_tasks(doc: Doc, kb: KB) -> None:
     """Step: event.tasks."""
-    markers = _markers(doc)
-    if len(markers) < 2:  # a list of one item is not an enumeration
-        doc.event.tasks = []
-        return
     tasks: list[Task] = []
-    run: list[tuple[int, int, int]] = []  # (ordinal, marker start, text start)
-    list_number = 0
-
-    def close(run: list[tuple[int, int, int]]) -> None:
-        nonlocal list_number
-        if len(run) < 2:
-            return
-        list_number += 1
+    for list_number, run in enumerate(_enumerations(_markers(doc)), 1):
         for index, (ordinal, _, text_start) in enumerate(run):
             if index + 1 < len(run):
                 text_end = run[index + 1][1]
@@ -90,20 +81,29 @@ def find_tasks(doc: Doc, kb: KB) -> None:
                 text_end = _paragraph_end(doc.text, text_start)
             text_end = min(text_end, text_start + MAX_TASK_CHARS)
             start, text = _trimmed(doc.text[text_start:text_end])
-            tasks.append(Task(list=list_number, ordinal=ordinal, text=text,
-                              span=(text_start + start, text_start + start + len(text))))
-
-    for ordinal, marker_start, text_start in markers:
-        if ordinal == 1:
-            close(run)
-            run = [(ordinal, marker_start, text_start)]
-        elif run and ordinal == run[-1][0] + 1:
-            run.append((ordinal, marker_start, text_start))
-        else:
-            close(run)
-            run = []
-    close(run)
+            # list, ordinal, text, span: by position, quicker than by keyword
+            tasks.append(Task(list_number, ordinal, text,
+                              (text_start + start, text_start + start + len(text))))
     doc.event.tasks = tasks
+
+
+Marker = tuple[int, int, int]  # (ordinal, marker start, text start)
+
+
+def _enumerations(markers: list[Marker]) -> list[list[Marker]]:
+    """The runs of markers that start at one and go up by one, of two or more (a list of
+    one item is not an enumeration); a new "first" starts a new run."""
+    runs = []
+    run: list[Marker] = []
+    for marker in markers:
+        if marker[0] == 1:
+            run = [marker]
+            runs.append(run)
+        elif run and marker[0] == run[-1][0] + 1:
+            run.append(marker)
+        else:
+            run = []
+    return [run for run in runs if len(run) > 1]
 
 
 def _trimmed(raw: str) -> tuple[int, str]:
@@ -135,17 +135,62 @@ def _paragraph_end(text: str, position: int) -> int:
         cursor = newline + 1
 
 
-def _ordinal_words(folded: str, start: int) -> Iterator[re.Match[str]]:
-    """EN_ORDINAL_WORD.finditer(folded, start), the pattern tried where a word occurs."""
+def _ordinal_words(folded: str, start: int) -> list[tuple[int, int, str]]:
+    """What EN_ORDINAL_WORD.finditer(folded, start) finds, as (start, end, ordinal), read
+    where a word occurs: no ordinal begins another, so the word there is the one its
+    alternatives can match; then "ly" and a word boundary, or a boundary."""
     places = []
     for th in EN_TH.finditer(folded, start):
-        places.append(th.start() + EN_TH_OFFSET[th.lastgroup or ""])
+        form = th.lastgroup or ""
+        places.append((th.start() + EN_TH_OFFSET[form], form.removesuffix("ly")))
     for word in EN_NO_TH:
         at = folded.find(word, start)
         while at >= 0:
-            places.append(at)
+            places.append((at, word))
             at = folded.find(word, at + 1)
-    return matches_at(EN_ORDINAL_WORD, folded, sorted(places), start)
+    places.sort()
+    found = []
+    cursor = start  # past the end of the last match, as finditer goes on
+    for at, word in places:
+        if at < cursor:
+            continue
+        end = at + len(word)
+        if folded.startswith("ly", end) and not _word_character(folded, end + 2):
+            end += 2
+        elif _word_character(folded, end):
+            continue
+        found.append((at, end, word))
+        cursor = end
+    return found
+
+
+def _word_character(text: str, index: int) -> bool:
+    """Whether text[index] is one that \\w matches (alphanumeric, or "_")."""
+    return index < len(text) and (text[index].isalnum() or text[index] == "_")
+
+
+def _the_before(folded: str, low: int, start: int) -> int:
+    """Where THE_BEFORE.search(folded, low, start) starts, else -1: the last "the" in
+    reach, which white space alone (and some) parts from `start` and no word character
+    precedes. (An earlier "the" has this one's letters, no white space, after it.)"""
+    at = folded.rfind("the", low, start)
+    if at < 0 or not folded[at + 3:start].isspace():  # str.isspace: what \s matches
+        return -1
+    return -1 if at and _word_character(folded, at - 1) else at  # "^": the text's start
+
+
+CLAUSE_ENDS = ".;:!?,"
+
+
+def _after_clause_end(text: str, low: int, start: int) -> bool:
+    """Whether EN_BEFORE_MARKER.search(text, low, start) finds a match: white space alone
+    runs back from `start` to a line break, to one of CLAUSE_ENDS, or (with low 0) to the
+    text's start."""
+    window = text[low:start]
+    core = window.rstrip()
+    if "\n" in window[len(core):]:
+        return True
+    return core[-1] in CLAUSE_ENDS if core else low == 0
 
 
 def _zh_markers(text: str, start: int) -> Iterator[re.Match[str]]:
@@ -156,7 +201,7 @@ def _zh_markers(text: str, start: int) -> Iterator[re.Match[str]]:
     return matches_at(ZH_MARKER, text, places, start)
 
 
-def _markers(doc: Doc) -> list[tuple[int, int, int]]:
+def _markers(doc: Doc) -> list[Marker]:
     found = []
     if doc.lang == "zh":
         for match in _zh_markers(doc.text, doc.body_start):
@@ -166,18 +211,17 @@ def _markers(doc: Doc) -> list[tuple[int, int, int]]:
                 found.append((number, match.start(), match.end()))
     else:
         text, folded = doc.text, doc.folded
-        for match in _ordinal_words(folded, doc.body_start):
-            start = match.start()
-            if start and (folded[start - 1].isalnum() or folded[start - 1] == "_"):
+        for start, end, word in _ordinal_words(folded, doc.body_start):
+            if start and _word_character(folded, start - 1):
                 continue  # inside a word
-            after = EN_AFTER_ORDINAL.match(text, match.end())
+            after = EN_AFTER_ORDINAL.match(text, end)
             if not after:  # "the First Plenary Session": most words end here
                 continue
-            the = THE_BEFORE.search(folded, max(doc.body_start, start - 12), start)
-            start = the.start() if the else start
-            if not EN_BEFORE_MARKER.search(text, max(0, start - 3), start):
+            the = _the_before(folded, max(doc.body_start, start - 12), start)
+            start = start if the < 0 else the
+            if not _after_clause_end(text, max(0, start - 3), start):
                 continue
-            number = EN_ORDINAL_WORDS.get(match.group("ord"))
+            number = EN_ORDINAL_WORDS.get(word)
             if number and not doc.skipped(start, after.end()):
                 found.append((number, start, after.end()))
     return found
