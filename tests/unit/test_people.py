@@ -152,6 +152,23 @@ def test_people_sentences_of_lines_are_the_texts(text: str, lang: str, data: st.
         (a, b) for a, b in sentences(text, lang) if start <= a and b <= end]
 
 
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(SENTENCE_TOKENS), max_size=24).map("".join),
+       st.sampled_from(["en", "zh"]), st.data())
+def test_people_sentences_holding_positions_are_those_of_their_lines(
+        text: str, lang: str, data: st.DataObject) -> None:
+    """`sentences_holding` finds each position's sentence from the marks around it: it
+    gives the sentences of `sentences_read` that hold a position, in order, once each."""
+    from luoshi.extract.people.mention import sentences_holding, sentences_read
+
+    positions = data.draw(st.lists(st.integers(0, max(0, len(text) - 1)), max_size=6)
+                          ) if text else []
+    expected = sorted({span for position in positions
+                       for span in sentences_read(text, lang, position, position)
+                       if span[0] <= position < span[1]})
+    assert sentences_holding(text, lang, positions) == expected
+
+
 PRONOUN_TEXT = st.lists(st.sampled_from(["He", "She", "SHe", "Hex", "he", "H", "S", "e", "x",
                                          "_", "1", " ", "\n", "."]),
                        max_size=12).map("".join)
@@ -166,6 +183,20 @@ def test_people_pronouns_after_a_position_as_the_definition_finds_them(text: str
 
     start = data.draw(st.integers(0, len(text)))
     assert _pronouns(text, start) == [m.span() for m in PRONOUN_ANYWHERE.finditer(text, start)]
+
+
+@given(st.lists(st.sampled_from(["He", "She", "SHe", "Hex", "he", "H", "S", "e", "x", "_",
+                                 " ", "\n", "他", "她", "强调", "说"]), max_size=12).map("".join),
+       st.integers(0, 30))
+def test_people_spans_from_words_as_the_search_finds_them(text: str, start: int) -> None:
+    """A pattern whose matches open with one of the words, tried where they are, finds
+    what its search finds (the pronouns of both languages)."""
+    from luoshi.extract.people import zh
+    from luoshi.extract.people.mention import spans_from_words
+
+    for pattern, words in ((FAST_PRONOUN_ANYWHERE, ("He", "She")), (zh.PRONOUN, ("他", "她"))):
+        assert spans_from_words(pattern, text, words, start) == [
+            m.span() for m in pattern.finditer(text, start)]
 
 
 def reference_assign_roles(doc: Doc, mentions: list[Mention]) -> dict[str, tuple[str, Span]]:

@@ -13,7 +13,12 @@ from bisect import bisect_left
 
 from luoshi.extract.doc import Doc
 from luoshi.extract.names import find_names
-from luoshi.extract.people.mention import Mention, better, sentences_read
+from luoshi.extract.people.mention import (
+    Mention,
+    better,
+    sentences_holding,
+    spans_from_words,
+)
 from luoshi.extract.spans import ByStart
 from luoshi.extract.text import word_led
 from luoshi.extract.titles import en_titles_after, en_titles_before
@@ -174,10 +179,10 @@ def assign_roles(doc: Doc, kb: KB, mentions: list[Mention]) -> dict[str, tuple[s
     first = min(starts)
     # a sentence without mentions is read only for a pronoun after one: the pronouns after
     # the first mention, each found once (a sentence holds one if the whole text has one
-    # inside it: the pattern's lookbehind sees before a search's start anyway)
+    # inside it: the pattern's lookbehind sees before a search's start anyway); the other
+    # sentences are passed over, so only those holding either are found
     pronouns = _pronouns(text, first)
-    for start, end in sentences_read(text, "en", first, max(
-            max(starts), pronouns[-1][0] if pronouns else 0)):
+    for start, end in sentences_holding(text, "en", starts + [at for at, _ in pronouns]):
         inside = (by_start.within(start, end) if by_start else
                   mentions[bisect_left(starts, start):bisect_left(starts, end)])
         if not inside and not (last_participant and _holds(pronouns, start, end)):
@@ -240,13 +245,9 @@ def _role_cues_at_every_place(text: str, start: int, end: int) -> list[tuple[int
 
 
 def _pronouns(text: str, start: int) -> list[Span]:
-    """FAST_PRONOUN_ANYWHERE's matches from `start`, searched from the first "He" or "She"
-    (str.find skips to them much faster than the pattern's search, and most reports have
-    no such pronoun)."""
-    found = [at for at in (text.find("He", start), text.find("She", start)) if at >= 0]
-    if not found:
-        return []
-    return [match.span() for match in FAST_PRONOUN_ANYWHERE.finditer(text, min(found))]
+    """FAST_PRONOUN_ANYWHERE's matches from `start`, tried where "He" or "She" is (most
+    reports have no such pronoun, and few have either word)."""
+    return spans_from_words(FAST_PRONOUN_ANYWHERE, text, ("He", "She"), start)
 
 
 def _holds(pronouns: list[Span], start: int, end: int) -> bool:

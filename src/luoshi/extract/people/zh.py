@@ -12,7 +12,12 @@ from bisect import bisect_left
 
 from luoshi.extract.doc import Doc
 from luoshi.extract.memo import KBMemo
-from luoshi.extract.people.mention import Mention, better, sentences_read
+from luoshi.extract.people.mention import (
+    Mention,
+    better,
+    sentences_holding,
+    spans_from_words,
+)
 from luoshi.extract.romanize import person_pinyin, split_surname
 from luoshi.extract.spans import ByStart
 from luoshi.extract.titles import parse_zh_chain, post_index
@@ -267,10 +272,9 @@ def assign_roles(doc: Doc, kb: KB, mentions: list[Mention]) -> dict[str, tuple[s
     by_start = None if starts == sorted(starts) else ByStart(taking_part, lambda m: m.start)
     # the pronouns from the first mention's line on (one before a mention in its sentence
     # counts too), found once: a sentence's are those starting in it (the pattern holds no
-    # character that ends a sentence)
+    # character that ends a sentence); a sentence holding neither changes nothing
     pronouns = _pronouns(text, text.rfind("\n", 0, min(starts)) + 1)
-    for start, end in sentences_read(text, "zh", min(starts), max(
-            max(starts), pronouns[-1][0] if pronouns else 0)):
+    for start, end in sentences_holding(text, "zh", starts + [at for at, _ in pronouns]):
         inside = (by_start.within(start, end) if by_start else
                   taking_part[bisect_left(starts, start):bisect_left(starts, end)])
         groups = _groups(inside)
@@ -295,11 +299,8 @@ def assign_roles(doc: Doc, kb: KB, mentions: list[Mention]) -> dict[str, tuple[s
 
 
 def _pronouns(text: str, start: int) -> list[Span]:
-    """PRONOUN's matches from `start`, searched from the first 他 or 她 str.find finds."""
-    found = [at for at in (text.find("他", start), text.find("她", start)) if at >= 0]
-    if not found:
-        return []
-    return [match.span() for match in PRONOUN.finditer(text, min(found))]
+    """PRONOUN's matches from `start`, tried where 他 or 她 is."""
+    return spans_from_words(PRONOUN, text, ("他", "她"), start)
 
 
 def _groups(mentions: list[Mention]) -> list[list[Mention]]:
