@@ -194,7 +194,8 @@ def test_people_spans_from_words_as_the_search_finds_them(text: str, start: int)
     from luoshi.extract.people import zh
     from luoshi.extract.people.mention import spans_from_words
 
-    for pattern, words in ((FAST_PRONOUN_ANYWHERE, ("He", "She")), (zh.PRONOUN, ("他", "她"))):
+    for pattern, words in ((FAST_PRONOUN_ANYWHERE, ("He", "She")), (FAST_PRONOUN_ANYWHERE, ("H", "S")),
+                           (zh.PRONOUN, ("他", "她"))):
         assert spans_from_words(pattern, text, words, start) == [
             m.span() for m in pattern.finditer(text, start)]
 

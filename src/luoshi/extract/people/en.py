@@ -245,9 +245,10 @@ def _role_cues_at_every_place(text: str, start: int, end: int) -> list[tuple[int
 
 
 def _pronouns(text: str, start: int) -> list[Span]:
-    """FAST_PRONOUN_ANYWHERE's matches from `start`, tried where "He" or "She" is (most
-    reports have no such pronoun, and few have either word)."""
-    return spans_from_words(FAST_PRONOUN_ANYWHERE, text, ("He", "She"), start)
+    """FAST_PRONOUN_ANYWHERE's matches from `start`, tried where an H or an S is (most
+    reports have no such pronoun, and few of these capitals; str.find skips to one
+    character much faster than to two, in a text that is not ASCII)."""
+    return spans_from_words(FAST_PRONOUN_ANYWHERE, text, ("H", "S"), start)
 
 
 def _holds(pronouns: list[Span], start: int, end: int) -> bool:
