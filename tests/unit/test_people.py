@@ -252,6 +252,63 @@ def test_people_roles_as_when_every_sentence_is_read(text: str) -> None:
     assert en.assign_roles(doc, kb, mentions) == reference_assign_roles(doc, mentions)
 
 
+def reference_subjects(text: str, inside: list[Mention], cue_start: int, cue_end: int,
+                       role: str) -> list[Mention]:
+    """`_subjects` as first written: whether several names share the verb is asked even
+    when only one name stands before it."""
+    from luoshi.extract.people import en
+
+    passive = en.PASSIVE_BY.match(text, cue_end)
+    if passive and role == "spoke" and en.DEMAND_CUE.search(text, cue_start, cue_end):
+        return []
+    if passive:
+        after = [m for m in inside if m.start >= passive.end() and not m.invoked]
+        if not after or after[0].start - passive.end() > 120:
+            return []
+        group = [after[0]]
+        for nxt in after[1:]:
+            if en.LIST_GAP.match(text[group[-1].end:nxt.start]):
+                group.append(nxt)
+            else:
+                break
+        return group if role == "attended" else group[:1]
+    before = [m for m in inside if m.end <= cue_start]
+    if not before:
+        return []
+    nearest = before[-1]
+    if nearest.invoked or cue_start - nearest.end > en.MAX_SUBJECT_DISTANCE:
+        return []
+    several = role == "attended" or bool(
+        en.OTHERS_BEFORE.search(text, max(0, cue_start - 60), cue_start)
+        or en.IN_TURN_AFTER.match(text, cue_end))
+    if not several:
+        return [nearest]
+    group = [nearest]
+    for previous in reversed(before[:-1]):
+        gap = text[previous.end:group[0].start]
+        if previous.invoked or not (en.LIST_GAP.match(gap) or en._titled_gap(gap, previous)):
+            break
+        group.insert(0, previous)
+    return group
+
+
+@settings(max_examples=300)
+@given(ROLE_TEXT.map(lambda text: text.replace(" and", " and other leaders")))
+@example("Wang Hao and Li Qiang attended. Wang Hao and other leaders said.")
+def test_people_subjects_as_first_written(text: str) -> None:
+    """`_subjects` answers a verb with one name before it at once."""
+    from luoshi.extract.people import en
+    from luoshi.extract.text import sentences
+
+    kb = load_kb()  # the fixture's (cached), not an argument: hypothesis would print it
+    mentions = en.find_mentions(Doc(text=text, doc_id="t"), kb)
+    for start, end in sentences(text, "en"):
+        inside = [m for m in mentions if start <= m.start < end]
+        for cue_start, cue_end, role in en.role_cues(text, start, end):
+            assert en._subjects(text, inside, cue_start, cue_end, role) == reference_subjects(
+                text, inside, cue_start, cue_end, role)
+
+
 # -- Chinese ----------------------------------------------------------------------------
 
 ZH_TEXT = st.text(alphabet=st.sampled_from(list("省市区自治领导同志长委书记副主任人大常会，、王李")),

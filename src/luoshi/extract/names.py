@@ -81,8 +81,18 @@ def _split_count(part: str, syllables: frozenset[str]) -> int | None:
 
 
 def is_pinyin_given(word: str, kb: KB) -> bool:
+    """Whether the word is a given name of one to three pinyin syllables; remembered (the
+    same names recur from report to report, and the answer depends on the knowledge base's
+    syllables only)."""
+    return _PINYIN_GIVEN.get(word, kb, _is_pinyin_given)
+
+
+def _is_pinyin_given(word: str, kb: KB) -> bool:
     count = _segments(word, kb.syllables)
     return count is not None and 1 <= count <= MAX_GIVEN_SYLLABLES
+
+
+_PINYIN_GIVEN: KBMemo[bool] = KBMemo()
 
 
 def find_names(text: str, kb: KB, start: int = 0, end: int | None = None,

@@ -280,6 +280,8 @@ def _subjects(text: str, inside: list[Mention], cue_start: int, cue_end: int,
     nearest = before[-1]
     if nearest.invoked or cue_start - nearest.end > MAX_SUBJECT_DISTANCE:
         return []
+    if len(before) == 1:  # no name before it to share the verb: whether several do is moot
+        return [nearest]
     several = role == "attended" or bool(
         (may_match(text[max(0, cue_start - 60):cue_start], OTHERS_BEFORE_WORDS)
          and OTHERS_BEFORE.search(text, max(0, cue_start - 60), cue_start))
