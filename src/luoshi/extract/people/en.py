@@ -17,7 +17,7 @@ from luoshi.extract.people.mention import (
     Mention,
     better,
     sentences_holding,
-    spans_from_words,
+    spans_from_characters,
 )
 from luoshi.extract.spans import ByStart
 from luoshi.extract.text import word_led
@@ -214,14 +214,16 @@ def role_cues(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """
     # from the character before the sentence, which the cues' lookbehind sees
     lowered = (" " + text[:end] if start == 0 else text[start - 1:end]).lower()
-    if len(lowered) != end - start + 1 or any(c in lowered for c in UNLOWERED_LETTERS):
+    if len(lowered) != end - start + 1 or (not lowered.isascii() and (
+            UNLOWERED_LETTERS[0] in lowered or UNLOWERED_LETTERS[1] in lowered)):
         return _role_cues_at_every_place(text, start, end)
     cues: list[tuple[int, int, str]] = []
     reach = [1] * len(ROLES)  # where each role's next match may begin, in `lowered`
     offset = start - 1
     for found in CUE_SCAN.finditer(lowered):
+        spans = found.regs  # the match's, then group i + 1's: (-1, -1) where role i has none
         for index, role in enumerate(ROLES):
-            cue_start, cue_end = found.span(index + 1)  # (-1, -1) where the role has none
+            cue_start, cue_end = spans[index + 1]
             if cue_start >= reach[index]:
                 cues.append((offset + cue_start, offset + cue_end, role))
                 reach[index] = cue_end
@@ -245,10 +247,9 @@ def _role_cues_at_every_place(text: str, start: int, end: int) -> list[tuple[int
 
 
 def _pronouns(text: str, start: int) -> list[Span]:
-    """FAST_PRONOUN_ANYWHERE's matches from `start`, tried where an H or an S is (most
-    reports have no such pronoun, and few of these capitals; str.find skips to one
-    character much faster than to two, in a text that is not ASCII)."""
-    return spans_from_words(FAST_PRONOUN_ANYWHERE, text, ("H", "S"), start)
+    """FAST_PRONOUN_ANYWHERE's matches from `start`, tried at each H and S (most reports
+    have no such pronoun, and few of these capitals)."""
+    return spans_from_characters(FAST_PRONOUN_ANYWHERE, text, "HS", start)
 
 
 def _holds(pronouns: list[Span], start: int, end: int) -> bool:

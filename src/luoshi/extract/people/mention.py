@@ -98,17 +98,18 @@ def _sentence_holding(text: str, lang: str, position: int) -> Span | None:
     return None
 
 
-def spans_from_words(pattern: re.Pattern[str], text: str, words: tuple[str, ...], start: int
-                     ) -> list[Span]:
+def spans_from_characters(pattern: re.Pattern[str], text: str, firsts: str, start: int
+                          ) -> list[Span]:
     """The spans of pattern.finditer(text, start), for a pattern whose every match opens
-    with one of the words: tried only where str.find finds them (a quick scan for a
-    literal), not searched for through the text (a test of a class at each character)."""
+    with one of the characters `firsts`: tried only where str.find finds one (it skips to
+    one character quickly; a search tests a class at each character, and str.find of two
+    characters is slow in a text that is not ASCII)."""
     places = []
-    for word in words:
-        at = text.find(word, start)
+    for first in firsts:
+        at = text.find(first, start)
         while at >= 0:
             places.append(at)
-            at = text.find(word, at + 1)
+            at = text.find(first, at + 1)
     if not places:
         return []
     places.sort()

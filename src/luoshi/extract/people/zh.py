@@ -16,7 +16,7 @@ from luoshi.extract.people.mention import (
     Mention,
     better,
     sentences_holding,
-    spans_from_words,
+    spans_from_characters,
 )
 from luoshi.extract.romanize import person_pinyin, split_surname
 from luoshi.extract.spans import ByStart
@@ -300,7 +300,7 @@ def assign_roles(doc: Doc, kb: KB, mentions: list[Mention]) -> dict[str, tuple[s
 
 def _pronouns(text: str, start: int) -> list[Span]:
     """PRONOUN's matches from `start`, tried where 他 or 她 is."""
-    return spans_from_words(PRONOUN, text, ("他", "她"), start)
+    return spans_from_characters(PRONOUN, text, "他她", start)
 
 
 def _groups(mentions: list[Mention]) -> list[list[Mention]]:
