@@ -342,6 +342,29 @@ def test_people_zh_post_pattern_finds_posts_as_the_plain_alternation(kb: KB) -> 
     assert _spans(_post_pattern(kb), text, 0, len(text)) == _spans(plain, text, 0, len(text))
 
 
+# characters of posts (some ending one), of names (surnames, officials'), and others
+POST_NAME_TEXT = st.lists(st.sampled_from(
+    ["省委", "书记", "副", "省长", "市长", "主任", "委员", "常委", "长", "记", "委", "党组", "国务院总理",
+     "王", "李", "胡玉亭", "欧阳", "习近平", "黄坤明", "张", "、", "，", "。", "\n", "的", "会议", "x"]),
+    max_size=14).map("".join)
+
+
+@settings(max_examples=400)
+@given(POST_NAME_TEXT)
+@example("省委副书记、省长胡玉亭")
+@example("副省长王")
+def test_people_zh_posts_before_names_as_the_whole_texts_search(text: str) -> None:
+    """`_posts_before_names` searches only back from where a name may follow a post: the
+    matches of the whole text's search after which `_name_at` finds a name."""
+    from luoshi.extract.people.zh import _name_at, _post_pattern, _posts_before_names
+
+    kb = load_kb()  # the fixture's (cached), not an argument: hypothesis would print it
+    expected = [m.span() for m in _post_pattern(kb).finditer(text)
+                if _name_at(text, m.end(), kb) is not None]
+    assert [m.span() for m in _posts_before_names(text, kb)
+            if _name_at(text, m.end(), kb) is not None] == expected
+
+
 def test_people_zh_post_by_last_character_as_by_a_scan(kb: KB) -> None:
     from luoshi.extract.titles import post_index, zh_post
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import dataclass
 
 from luoshi.extract.doc import Doc
 from luoshi.extract.memo import KBMemo
@@ -61,6 +62,56 @@ def _post_pattern(kb: KB) -> re.Pattern[str]:
         pattern = re.compile(grouped_alternation([s for s, _ in post_index(kb).zh_posts]))
         entry = _POST_PATTERNS[id(kb)] = (kb, pattern)
     return entry[1]
+
+
+@dataclass(frozen=True)
+class PostScan:
+    """What `_posts_before_names` needs, built per knowledge base."""
+    pattern: re.Pattern[str]  # `_post_pattern`
+    # where a post may end before a name: after a post's last character, at one that
+    # begins a surname or a known official's name (`_name_at` finds none elsewhere)
+    ends: re.Pattern[str] | None  # None where the posts are none: every place is an end
+    post_characters: frozenset[str]  # every character of every post
+
+
+_POST_SCANS: dict[int, tuple[KB, PostScan]] = {}
+
+
+def _post_scan(kb: KB) -> PostScan:
+    entry = _POST_SCANS.get(id(kb))
+    if entry is None or entry[0] is not kb:
+        posts = [surface for surface, _ in post_index(kb).zh_posts]
+        firsts = {name[0] for name in (*kb.surnames, *kb.officials_by_zh) if name}
+        lasts = {post[-1] for post in posts}
+        ends = re.compile(f"[{re.escape(''.join(sorted(lasts)))}]"
+                          f"(?=[{re.escape(''.join(sorted(firsts)))}])") if posts and firsts \
+            else None
+        scan = PostScan(_post_pattern(kb), ends, frozenset("".join(posts)))
+        entry = _POST_SCANS[id(kb)] = (kb, scan)
+    return entry[1]
+
+
+def _posts_before_names(text: str, kb: KB) -> list[re.Match[str]]:
+    """The matches of `_post_pattern(kb).finditer(text)` where a name may follow (see
+    PostScan.ends), without searching the whole text: from each such end, back over the
+    characters of posts, to a place after a character no post holds (or the text's
+    start), where no match of the whole text's search can begin before and end after,
+    so that a search from there finds the whole text's matches; the one ending there is
+    kept, if one does."""
+    scan = _post_scan(kb)
+    if scan.ends is None:
+        return [match for match in scan.pattern.finditer(text) if match.end() < len(text)]
+    found = []
+    for end in (candidate.end() for candidate in scan.ends.finditer(text)):
+        start = end - 1
+        while start > 0 and text[start - 1] in scan.post_characters:
+            start -= 1
+        for match in scan.pattern.finditer(text, start):
+            if match.end() >= end:
+                if match.end() == end:
+                    found.append(match)
+                break
+    return found
 
 
 def grouped_alternation(words: list[str]) -> str:
@@ -124,7 +175,7 @@ def _name_plan(window: str, kb: KB) -> NamePlan:
 def find_mentions(doc: Doc, kb: KB) -> list[Mention]:
     text = doc.text
     found: dict[int, Mention] = {}
-    for match in _post_pattern(kb).finditer(text):
+    for match in _posts_before_names(text, kb):
         name = _name_at(text, match.end(), kb)
         if name is None or doc.skipped(match.end(), match.end() + len(name)):
             continue
