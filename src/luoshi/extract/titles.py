@@ -52,6 +52,7 @@ class PostIndex:
     en_last_words: frozenset[str]
     # the same, for str.endswith: an ASCII key that en_tail matches ends with one of them
     en_endings: tuple[str, ...]
+    en_ending_length: int  # the longest of them
 
 
 KEY_WORD = re.compile(r"[\w']+")
@@ -94,6 +95,7 @@ def post_index(kb: KB) -> PostIndex:
             en_endings=tuple(sorted(last_words)) if all(
                 key.isascii() and KEY_WORD.fullmatch(key.rpartition(" ")[2])
                 for key in en_posts) else ("",),
+            en_ending_length=max(map(len, last_words), default=0),
         )
         _INDEXES[id(kb)] = index
     return index
@@ -214,6 +216,8 @@ CLAUSE_STOP = re.compile(r"[.;:!?\n“”\"(]")  # what ends the text a title ch
 def en_titles_before(text: str, name_start: int, kb: KB, window: int = 160) -> list[Title]:
     """The longest title chain that ends right before a name ("Governor Zheng Shanjie")."""
     start = max(0, name_start - window)
+    if _no_post_ends(text, max(start, name_start - TAIL), name_start, kb):
+        return []
     before = text[start:name_start]
     # the last of these characters, as the first in the reversed window: one search that
     # stops there, not nine rfind calls through the whole window
@@ -230,6 +234,22 @@ def en_titles_before(text: str, name_start: int, kb: KB, window: int = 160) -> l
         if titles:
             return titles
     return []
+
+
+# characters before a name whose key tells most texts without a post before it
+TAIL = 24
+
+
+def _no_post_ends(text: str, start: int, end: int, kb: KB) -> bool:
+    """Whether no chain in text[..:end] (the clause `en_titles_before` reads) can end with a
+    post, told from text[start:end] alone. The key of a text's end is the end of the
+    text's key (lower() and the replacements act on each character, and split and join
+    on each word): where it is ASCII, at least as long as any post's last word, and ends
+    with none of them, so does the clause's key, which `ends_with_post` then rejects."""
+    index = post_index(kb)
+    key = _key(text[start:end])
+    return (key.isascii() and len(key) >= index.en_ending_length
+            and not key.endswith(index.en_endings))
 
 
 def ends_with_post(text: str, kb: KB) -> bool:
