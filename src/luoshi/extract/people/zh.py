@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from luoshi.extract.doc import Doc
@@ -93,24 +94,36 @@ def _post_scan(kb: KB) -> PostScan:
 
 def _posts_before_names(text: str, kb: KB) -> list[re.Match[str]]:
     """The matches of `_post_pattern(kb).finditer(text)` where a name may follow (see
-    PostScan.ends), without searching the whole text: from each such end, back over the
-    characters of posts, to a place after a character no post holds (or the text's
-    start), where no match of the whole text's search can begin before and end after,
-    so that a search from there finds the whole text's matches; the one ending there is
-    kept, if one does."""
+    PostScan.ends), without searching the whole text.
+
+    Before each such end the search starts afresh from a place after a character no post
+    holds (or the text's start), found going back over the characters of posts: no match
+    of the whole text's search begins before that place and ends after it, so a search
+    from there finds the whole text's matches. A search already past the last end goes
+    on instead when no such place lies between (each stretch is read once)."""
     scan = _post_scan(kb)
     if scan.ends is None:
         return [match for match in scan.pattern.finditer(text) if match.end() < len(text)]
-    found = []
+    found: list[re.Match[str]] = []
+    matches: Iterator[re.Match[str]] = iter(())
+    upcoming: re.Match[str] | None = None  # the search's next match, not yet passed
+    read = 0  # the search has found every match ending before this
     for end in (candidate.end() for candidate in scan.ends.finditer(text)):
+        if end < read:  # no match ends here: the upcoming one runs past it
+            continue
         start = end - 1
-        while start > 0 and text[start - 1] in scan.post_characters:
+        while start > read and text[start - 1] in scan.post_characters:
             start -= 1
-        for match in scan.pattern.finditer(text, start):
-            if match.end() >= end:
-                if match.end() == end:
-                    found.append(match)
-                break
+        if start > read or upcoming is None:  # a fresh search skips the stretch between
+            matches = scan.pattern.finditer(text, start)
+            upcoming = next(matches, None)
+        while upcoming is not None and upcoming.end() < end:
+            upcoming = next(matches, None)
+        if upcoming is None:
+            break  # no match from here on
+        if upcoming.end() == end:
+            found.append(upcoming)
+        read = upcoming.end()
     return found
 
 
