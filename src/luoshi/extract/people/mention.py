@@ -50,15 +50,17 @@ def sentences_holding(text: str, lang: str, positions: list[int]) -> list[Span]:
     for position in sorted(positions):
         if found and found[-1][0] <= position < found[-1][1]:
             continue
-        span = _sentence_holding(text, lang, position)
+        span = _sentence_holding(text, lang, position, found[-1][0] if found else 0)
         if span is not None and (not found or found[-1] != span):
             found.append(span)
     return found
 
 
-def _sentence_holding(text: str, lang: str, position: int) -> Span | None:
+def _sentence_holding(text: str, lang: str, position: int, floor: int = 0) -> Span | None:
     """The sentence of `sentences(text, lang, line_start, line_end)` holding `position`, for
-    the line holding it, or None (white space between sentences).
+    the line holding it, or None (white space between sentences). `floor`, the start of a
+    sentence before the position, bounds the search back: in the position's line, the
+    mark ending that sentence lies after it; in an earlier one, a line break does.
 
     In a line (no line break) a sentence end opens with one of four marks and holds no
     other (only closing quotes and white space after it), so no two overlap and the
@@ -69,7 +71,7 @@ def _sentence_holding(text: str, lang: str, position: int) -> Span | None:
     zh = lang == "zh"
     pattern = ZH_SENTENCE_END if zh else EN_SENTENCE_END
     first, second, third, fourth = "。！？；" if zh else ".!?;"
-    line_start = text.rfind("\n", 0, position) + 1
+    line_start = max(text.rfind("\n", floor, position) + 1, floor)
     line_end = text.find("\n", position)
     line_end = len(text) if line_end < 0 else line_end
     start = line_start
