@@ -152,6 +152,23 @@ def test_people_sentences_of_lines_are_the_texts(text: str, lang: str, data: st.
         (a, b) for a, b in sentences(text, lang) if start <= a and b <= end]
 
 
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(SENTENCE_TOKENS), max_size=24).map("".join),
+       st.sampled_from(["en", "zh"]), st.data())
+def test_people_sentences_holding_positions_are_those_of_their_lines(
+        text: str, lang: str, data: st.DataObject) -> None:
+    """`sentences_holding` finds each position's sentence from the marks around it: it
+    gives the sentences of `sentences_read` that hold a position, in order, once each."""
+    from luoshi.extract.people.mention import sentences_holding, sentences_read
+
+    positions = data.draw(st.lists(st.integers(0, max(0, len(text) - 1)), max_size=6)
+                          ) if text else []
+    expected = sorted({span for position in positions
+                       for span in sentences_read(text, lang, position, position)
+                       if span[0] <= position < span[1]})
+    assert sentences_holding(text, lang, positions) == expected
+
+
 PRONOUN_TEXT = st.lists(st.sampled_from(["He", "She", "SHe", "Hex", "he", "H", "S", "e", "x",
                                          "_", "1", " ", "\n", "."]),
                        max_size=12).map("".join)
@@ -166,6 +183,20 @@ def test_people_pronouns_after_a_position_as_the_definition_finds_them(text: str
 
     start = data.draw(st.integers(0, len(text)))
     assert _pronouns(text, start) == [m.span() for m in PRONOUN_ANYWHERE.finditer(text, start)]
+
+
+@given(st.lists(st.sampled_from(["He", "She", "SHe", "Hex", "he", "H", "S", "e", "x", "_",
+                                 " ", "\n", "他", "她", "强调", "说"]), max_size=12).map("".join),
+       st.integers(0, 30))
+def test_people_spans_from_characters_as_the_search_finds_them(text: str, start: int) -> None:
+    """A pattern whose matches open with one of the characters, tried where they are,
+    finds what its search finds (the pronouns of both languages)."""
+    from luoshi.extract.people import zh
+    from luoshi.extract.people.mention import spans_from_characters
+
+    for pattern, firsts in ((FAST_PRONOUN_ANYWHERE, "HS"), (zh.PRONOUN, "他她")):
+        assert spans_from_characters(pattern, text, firsts, start) == [
+            m.span() for m in pattern.finditer(text, start)]
 
 
 def reference_assign_roles(doc: Doc, mentions: list[Mention]) -> dict[str, tuple[str, Span]]:
@@ -220,6 +251,63 @@ def test_people_roles_as_when_every_sentence_is_read(text: str) -> None:
     assert en.assign_roles(doc, kb, mentions) == reference_assign_roles(doc, mentions)
 
 
+def reference_subjects(text: str, inside: list[Mention], cue_start: int, cue_end: int,
+                       role: str) -> list[Mention]:
+    """`_subjects` as first written: whether several names share the verb is asked even
+    when only one name stands before it."""
+    from luoshi.extract.people import en
+
+    passive = en.PASSIVE_BY.match(text, cue_end)
+    if passive and role == "spoke" and en.DEMAND_CUE.search(text, cue_start, cue_end):
+        return []
+    if passive:
+        after = [m for m in inside if m.start >= passive.end() and not m.invoked]
+        if not after or after[0].start - passive.end() > 120:
+            return []
+        group = [after[0]]
+        for nxt in after[1:]:
+            if en.LIST_GAP.match(text[group[-1].end:nxt.start]):
+                group.append(nxt)
+            else:
+                break
+        return group if role == "attended" else group[:1]
+    before = [m for m in inside if m.end <= cue_start]
+    if not before:
+        return []
+    nearest = before[-1]
+    if nearest.invoked or cue_start - nearest.end > en.MAX_SUBJECT_DISTANCE:
+        return []
+    several = role == "attended" or bool(
+        en.OTHERS_BEFORE.search(text, max(0, cue_start - 60), cue_start)
+        or en.IN_TURN_AFTER.match(text, cue_end))
+    if not several:
+        return [nearest]
+    group = [nearest]
+    for previous in reversed(before[:-1]):
+        gap = text[previous.end:group[0].start]
+        if previous.invoked or not (en.LIST_GAP.match(gap) or en._titled_gap(gap, previous)):
+            break
+        group.insert(0, previous)
+    return group
+
+
+@settings(max_examples=300)
+@given(ROLE_TEXT.map(lambda text: text.replace(" and", " and other leaders")))
+@example("Wang Hao and Li Qiang attended. Wang Hao and other leaders said.")
+def test_people_subjects_as_first_written(text: str) -> None:
+    """`_subjects` answers a verb with one name before it at once."""
+    from luoshi.extract.people import en
+    from luoshi.extract.text import sentences
+
+    kb = load_kb()  # the fixture's (cached), not an argument: hypothesis would print it
+    mentions = en.find_mentions(Doc(text=text, doc_id="t"), kb)
+    for start, end in sentences(text, "en"):
+        inside = [m for m in mentions if start <= m.start < end]
+        for cue_start, cue_end, role in en.role_cues(text, start, end):
+            assert en._subjects(text, inside, cue_start, cue_end, role) == reference_subjects(
+                text, inside, cue_start, cue_end, role)
+
+
 # -- Chinese ----------------------------------------------------------------------------
 
 ZH_TEXT = st.text(alphabet=st.sampled_from(list("省市区自治领导同志长委书记副主任人大常会，、王李")),
@@ -252,6 +340,29 @@ def test_people_zh_post_pattern_finds_posts_as_the_plain_alternation(kb: KB) -> 
     plain = re.compile("|".join(re.escape(s) for s in surfaces))
     text = "，".join(surfaces) + "".join(surfaces) + "省委副书记、省长、省政府党组书记胡玉亭"
     assert _spans(_post_pattern(kb), text, 0, len(text)) == _spans(plain, text, 0, len(text))
+
+
+# characters of posts (some ending one), of names (surnames, officials'), and others
+POST_NAME_TEXT = st.lists(st.sampled_from(
+    ["省委", "书记", "副", "省长", "市长", "主任", "委员", "常委", "长", "记", "委", "党组", "国务院总理",
+     "王", "李", "胡玉亭", "欧阳", "习近平", "黄坤明", "张", "、", "，", "。", "\n", "的", "会议", "x"]),
+    max_size=14).map("".join)
+
+
+@settings(max_examples=400)
+@given(POST_NAME_TEXT)
+@example("省委副书记、省长胡玉亭")
+@example("副省长王")
+def test_people_zh_posts_before_names_as_the_whole_texts_search(text: str) -> None:
+    """`_posts_before_names` searches only back from where a name may follow a post: the
+    matches of the whole text's search after which `_name_at` finds a name."""
+    from luoshi.extract.people.zh import _name_at, _post_pattern, _posts_before_names
+
+    kb = load_kb()  # the fixture's (cached), not an argument: hypothesis would print it
+    expected = [m.span() for m in _post_pattern(kb).finditer(text)
+                if _name_at(text, m.end(), kb) is not None]
+    assert [m.span() for m in _posts_before_names(text, kb)
+            if _name_at(text, m.end(), kb) is not None] == expected
 
 
 def test_people_zh_post_by_last_character_as_by_a_scan(kb: KB) -> None:

@@ -81,8 +81,18 @@ def _split_count(part: str, syllables: frozenset[str]) -> int | None:
 
 
 def is_pinyin_given(word: str, kb: KB) -> bool:
+    """Whether the word is a given name of one to three pinyin syllables; remembered (the
+    same names recur from report to report, and the answer depends on the knowledge base's
+    syllables only)."""
+    return _PINYIN_GIVEN.get(word, kb, _is_pinyin_given)
+
+
+def _is_pinyin_given(word: str, kb: KB) -> bool:
     count = _segments(word, kb.syllables)
     return count is not None and 1 <= count <= MAX_GIVEN_SYLLABLES
+
+
+_PINYIN_GIVEN: KBMemo[bool] = KBMemo()
 
 
 def find_names(text: str, kb: KB, start: int = 0, end: int | None = None,
@@ -109,15 +119,13 @@ def find_names(text: str, kb: KB, start: int = 0, end: int | None = None,
         given, name_end = word.group(group), word.end(group)
         surname = word.group(0)
         surface = f"{surname} {given}"
-        known = surface.lower() in kb.officials_by_name
-        repaired = None if known else repair_name(surface, kb)
-        if repaired:
-            found.append(NameMatch(repaired, at, name_end, surface, True, True))
-        elif known or ((names_expected or surname not in ENGLISH_SURNAME_WORDS
-                        or _title_beside(text, at, name_end, kb))
-                       and is_pinyin_given(given, kb)):
-            found.append(NameMatch(_canonical(surface, kb), at, name_end, surface,
-                                   known, False))
+        reading = _READINGS.get(surface, kb, _read_surface)
+        if reading.repaired:
+            found.append(NameMatch(reading.name, at, name_end, surface, True, True))
+        elif reading.known or ((names_expected or surname not in ENGLISH_SURNAME_WORDS
+                                or _title_beside(text, at, name_end, kb))
+                               and reading.pinyin_given):
+            found.append(NameMatch(reading.name, at, name_end, surface, reading.known, False))
         else:
             continue
         last_end = name_end
@@ -131,6 +139,29 @@ def find_names(text: str, kb: KB, start: int = 0, end: int | None = None,
             found.append(NameMatch(match.group(0), match.start(), match.end(), match.group(0),
                                    True, False))
     return sorted(found, key=lambda n: n.start)
+
+
+@dataclass(frozen=True)
+class SurfaceReading:
+    """What `find_names` makes of a "Surname Given" surface, whatever stands around it."""
+    name: str  # the repair, else the canonical name
+    known: bool  # in the knowledge base's officials (a repair is)
+    repaired: bool
+    pinyin_given: bool  # whether the given name is pinyin (asked of unknown names only)
+
+
+def _read_surface(surface: str, kb: KB) -> SurfaceReading:
+    known = surface.lower() in kb.officials_by_name
+    repaired = None if known else repair_name(surface, kb)
+    if repaired:
+        return SurfaceReading(repaired, True, True, True)
+    given = surface.partition(" ")[2]
+    return SurfaceReading(_canonical(surface, kb), known, False,
+                          not known and is_pinyin_given(given, kb))
+
+
+# the same names recur from report to report, and a reading depends on the KB only
+_READINGS: KBMemo[SurfaceReading] = KBMemo()
 
 
 @dataclass(frozen=True)

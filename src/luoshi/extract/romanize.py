@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Container
 from functools import lru_cache
 
+from luoshi.extract.memo import KBMemo
 from luoshi.kb.loader import KB
 
 
@@ -64,7 +65,16 @@ def split_surname(zh: str, kb: KB) -> tuple[str, str] | None:
     return None
 
 
+_PERSON_PINYIN: KBMemo[str] = KBMemo()
+
+
 def person_pinyin(zh: str, kb: KB) -> str:
+    """A Chinese name in pinyin (`_person_pinyin`), remembered: the same names recur from
+    report to report, and the answer depends on the knowledge base only."""
+    return _PERSON_PINYIN.get(zh, kb, _person_pinyin)
+
+
+def _person_pinyin(zh: str, kb: KB) -> str:
     officials = kb.officials_by_zh.get(zh)
     if officials:
         return officials[0].name

@@ -50,6 +50,9 @@ class PostIndex:
     zh_posts_by_last: dict[str, tuple[tuple[str, PostEntry], ...]]
     # the last word of every English post: a text holds a post only if it holds one of these
     en_last_words: frozenset[str]
+    # the same, for str.endswith: an ASCII key that en_tail matches ends with one of them
+    en_endings: tuple[str, ...]
+    en_ending_length: int  # the longest of them
 
 
 KEY_WORD = re.compile(r"[\w']+")
@@ -79,14 +82,20 @@ def post_index(kb: KB) -> PostIndex:
         by_last: dict[str, list[tuple[str, PostEntry]]] = {}
         for surface, post in zh_longest_first:
             by_last.setdefault(surface[-1], []).append((surface, post))
+        last_words = frozenset(KEY_WORD.findall(key)[-1] for key in en_posts
+                               if KEY_WORD.search(key))
         index = PostIndex(
             en_pattern=re.compile(rf"(?<![\w'])(?:{alternation})(?![\w'])", re.I),
             en_tail=re.compile(rf"(?<![\w'])(?:{alternation})\s*$", re.I),
             en_posts=en_posts,
             zh_posts=zh_longest_first,
             zh_posts_by_last={last: tuple(posts) for last, posts in by_last.items()},
-            en_last_words=frozenset(KEY_WORD.findall(key)[-1] for key in en_posts
-                                    if KEY_WORD.search(key)),
+            en_last_words=last_words,
+            # ("",) where a post is not ASCII or ends otherwise: every key ends with it
+            en_endings=tuple(sorted(last_words)) if all(
+                key.isascii() and KEY_WORD.fullmatch(key.rpartition(" ")[2])
+                for key in en_posts) else ("",),
+            en_ending_length=max(map(len, last_words), default=0),
         )
         _INDEXES[id(kb)] = index
     return index
@@ -207,6 +216,8 @@ CLAUSE_STOP = re.compile(r"[.;:!?\n“”\"(]")  # what ends the text a title ch
 def en_titles_before(text: str, name_start: int, kb: KB, window: int = 160) -> list[Title]:
     """The longest title chain that ends right before a name ("Governor Zheng Shanjie")."""
     start = max(0, name_start - window)
+    if _no_post_ends(text, max(start, name_start - TAIL), name_start, kb):
+        return []
     before = text[start:name_start]
     # the last of these characters, as the first in the reversed window: one search that
     # stops there, not nine rfind calls through the whole window
@@ -214,7 +225,7 @@ def en_titles_before(text: str, name_start: int, kb: KB, window: int = 160) -> l
     before = before[len(before) - stop.start():] if stop else before
     last_comma = before.rfind(",")
     clause = before[last_comma + 1:] if last_comma >= 0 else before
-    if not post_index(kb).en_tail.search(_key(clause[-60:])):
+    if not ends_with_post(clause[-60:], kb):
         return []
     words = clause.split()
     for first in range(len(words)):
@@ -225,12 +236,47 @@ def en_titles_before(text: str, name_start: int, kb: KB, window: int = 160) -> l
     return []
 
 
+# characters before a name whose key tells most texts without a post before it
+TAIL = 24
+
+
+def _no_post_ends(text: str, start: int, end: int, kb: KB) -> bool:
+    """Whether no chain in text[..:end] (the clause `en_titles_before` reads) can end with a
+    post, told from text[start:end] alone. The key of a text's end is the end of the
+    text's key (lower() and the replacements act on each character, and split and join
+    on each word): where it is ASCII, at least as long as any post's last word, and ends
+    with none of them, so does the clause's key, which `ends_with_post` then rejects."""
+    index = post_index(kb)
+    key = _key(text[start:end])
+    return (key.isascii() and len(key) >= index.en_ending_length
+            and not key.endswith(index.en_endings))
+
+
+def ends_with_post(text: str, kb: KB) -> bool:
+    """Whether en_tail finds a post ending the text's key. A post ends an ASCII key (lower-
+    cased, as the posts are) with its last word, re.I matching no other ASCII letter to a
+    lower-case one: str.endswith tells most keys at once, without the big alternation."""
+    index = post_index(kb)
+    key = _key(text)
+    if key.isascii() and not key.endswith(index.en_endings):
+        return False
+    return index.en_tail.search(key) is not None
+
+
 APPOSITIVE_START = re.compile(r"\s*(?:,|\(|，)\s*")
 APPOSITIVE_STOP = re.compile(r"[.;:!?\n)“”\"]|\s+and\s+other\s")
+# APPOSITIVE_STOP in a text without "other": its first alternative only, which the search
+# tries only at those characters, not at every space as FAST_APPOSITIVE_STOP must
+APPOSITIVE_MARK = re.compile(r"[.;:!?\n)“”\"]")
 # APPOSITIVE_STOP as searched: opening with one class of both alternatives' first
 # characters, which the search skips to (a test holds it to the definition)
 FAST_APPOSITIVE_STOP = re.compile(
     r"[.;:!?\n)“”\"\s](?:(?<=[.;:!?\n)“”\"])|(?<=\s)\s*and\s+other\s)")
+
+
+def appositive_stop(text: str) -> re.Match[str] | None:
+    """APPOSITIVE_STOP's first match (its second alternative needs "other")."""
+    return (FAST_APPOSITIVE_STOP if "other" in text else APPOSITIVE_MARK).search(text)
 
 
 def en_titles_after(text: str, name_end: int, kb: KB) -> list[Title]:
@@ -239,8 +285,8 @@ def en_titles_after(text: str, name_end: int, kb: KB) -> list[Title]:
     if not opening:
         return []
     rest = text[opening.end(): opening.end() + 240]
-    stop = FAST_APPOSITIVE_STOP.search(rest)  # "..., Y, manager of Z and
-    rest = rest[: stop.start()] if stop else rest  # other entrepreneurs spoke"
+    stop = appositive_stop(rest)  # "..., Y, manager of Z and other entrepreneurs spoke"
+    rest = rest[: stop.start()] if stop else rest
     titles: list[Title] = []
     for part in rest.split(","):
         parsed = parse_en_chain(part, kb)

@@ -13,7 +13,12 @@ from bisect import bisect_left
 
 from luoshi.extract.doc import Doc
 from luoshi.extract.names import find_names
-from luoshi.extract.people.mention import Mention, better, sentences_read
+from luoshi.extract.people.mention import (
+    Mention,
+    better,
+    sentences_holding,
+    spans_from_characters,
+)
 from luoshi.extract.spans import ByStart
 from luoshi.extract.text import word_led
 from luoshi.extract.titles import en_titles_after, en_titles_before
@@ -174,10 +179,10 @@ def assign_roles(doc: Doc, kb: KB, mentions: list[Mention]) -> dict[str, tuple[s
     first = min(starts)
     # a sentence without mentions is read only for a pronoun after one: the pronouns after
     # the first mention, each found once (a sentence holds one if the whole text has one
-    # inside it: the pattern's lookbehind sees before a search's start anyway)
+    # inside it: the pattern's lookbehind sees before a search's start anyway); the other
+    # sentences are passed over, so only those holding either are found
     pronouns = _pronouns(text, first)
-    for start, end in sentences_read(text, "en", first, max(
-            max(starts), pronouns[-1][0] if pronouns else 0)):
+    for start, end in sentences_holding(text, "en", starts + [at for at, _ in pronouns]):
         inside = (by_start.within(start, end) if by_start else
                   mentions[bisect_left(starts, start):bisect_left(starts, end)])
         if not inside and not (last_participant and _holds(pronouns, start, end)):
@@ -209,14 +214,16 @@ def role_cues(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """
     # from the character before the sentence, which the cues' lookbehind sees
     lowered = (" " + text[:end] if start == 0 else text[start - 1:end]).lower()
-    if len(lowered) != end - start + 1 or any(c in lowered for c in UNLOWERED_LETTERS):
+    if len(lowered) != end - start + 1 or (not lowered.isascii() and (
+            UNLOWERED_LETTERS[0] in lowered or UNLOWERED_LETTERS[1] in lowered)):
         return _role_cues_at_every_place(text, start, end)
     cues: list[tuple[int, int, str]] = []
     reach = [1] * len(ROLES)  # where each role's next match may begin, in `lowered`
     offset = start - 1
     for found in CUE_SCAN.finditer(lowered):
+        spans = found.regs  # the match's, then group i + 1's: (-1, -1) where role i has none
         for index, role in enumerate(ROLES):
-            cue_start, cue_end = found.span(index + 1)  # (-1, -1) where the role has none
+            cue_start, cue_end = spans[index + 1]
             if cue_start >= reach[index]:
                 cues.append((offset + cue_start, offset + cue_end, role))
                 reach[index] = cue_end
@@ -240,13 +247,9 @@ def _role_cues_at_every_place(text: str, start: int, end: int) -> list[tuple[int
 
 
 def _pronouns(text: str, start: int) -> list[Span]:
-    """FAST_PRONOUN_ANYWHERE's matches from `start`, searched from the first "He" or "She"
-    (str.find skips to them much faster than the pattern's search, and most reports have
-    no such pronoun)."""
-    found = [at for at in (text.find("He", start), text.find("She", start)) if at >= 0]
-    if not found:
-        return []
-    return [match.span() for match in FAST_PRONOUN_ANYWHERE.finditer(text, min(found))]
+    """FAST_PRONOUN_ANYWHERE's matches from `start`, tried at each H and S (most reports
+    have no such pronoun, and few of these capitals)."""
+    return spans_from_characters(FAST_PRONOUN_ANYWHERE, text, "HS", start)
 
 
 def _holds(pronouns: list[Span], start: int, end: int) -> bool:
@@ -278,6 +281,8 @@ def _subjects(text: str, inside: list[Mention], cue_start: int, cue_end: int,
     nearest = before[-1]
     if nearest.invoked or cue_start - nearest.end > MAX_SUBJECT_DISTANCE:
         return []
+    if len(before) == 1:  # no name before it to share the verb: whether several do is moot
+        return [nearest]
     several = role == "attended" or bool(
         (may_match(text[max(0, cue_start - 60):cue_start], OTHERS_BEFORE_WORDS)
          and OTHERS_BEFORE.search(text, max(0, cue_start - 60), cue_start))

@@ -9,10 +9,17 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
+from dataclasses import dataclass
 
 from luoshi.extract.doc import Doc
 from luoshi.extract.memo import KBMemo
-from luoshi.extract.people.mention import Mention, better, sentences_read
+from luoshi.extract.people.mention import (
+    Mention,
+    better,
+    sentences_holding,
+    spans_from_characters,
+)
 from luoshi.extract.romanize import person_pinyin, split_surname
 from luoshi.extract.spans import ByStart
 from luoshi.extract.titles import parse_zh_chain, post_index
@@ -56,6 +63,68 @@ def _post_pattern(kb: KB) -> re.Pattern[str]:
         pattern = re.compile(grouped_alternation([s for s, _ in post_index(kb).zh_posts]))
         entry = _POST_PATTERNS[id(kb)] = (kb, pattern)
     return entry[1]
+
+
+@dataclass(frozen=True)
+class PostScan:
+    """What `_posts_before_names` needs, built per knowledge base."""
+    pattern: re.Pattern[str]  # `_post_pattern`
+    # where a post may end before a name: after a post's last character, at one that
+    # begins a surname or a known official's name (`_name_at` finds none elsewhere)
+    ends: re.Pattern[str] | None  # None where the posts are none: every place is an end
+    post_characters: frozenset[str]  # every character of every post
+
+
+_POST_SCANS: dict[int, tuple[KB, PostScan]] = {}
+
+
+def _post_scan(kb: KB) -> PostScan:
+    entry = _POST_SCANS.get(id(kb))
+    if entry is None or entry[0] is not kb:
+        posts = [surface for surface, _ in post_index(kb).zh_posts]
+        firsts = {name[0] for name in (*kb.surnames, *kb.officials_by_zh) if name}
+        lasts = {post[-1] for post in posts}
+        ends = re.compile(f"[{re.escape(''.join(sorted(lasts)))}]"
+                          f"(?=[{re.escape(''.join(sorted(firsts)))}])") if posts and firsts \
+            else None
+        scan = PostScan(_post_pattern(kb), ends, frozenset("".join(posts)))
+        entry = _POST_SCANS[id(kb)] = (kb, scan)
+    return entry[1]
+
+
+def _posts_before_names(text: str, kb: KB) -> list[re.Match[str]]:
+    """The matches of `_post_pattern(kb).finditer(text)` where a name may follow (see
+    PostScan.ends), without searching the whole text.
+
+    Before each such end the search starts afresh from a place after a character no post
+    holds (or the text's start), found going back over the characters of posts: no match
+    of the whole text's search begins before that place and ends after it, so a search
+    from there finds the whole text's matches. A search already past the last end goes
+    on instead when no such place lies between (each stretch is read once)."""
+    scan = _post_scan(kb)
+    if scan.ends is None:
+        return [match for match in scan.pattern.finditer(text) if match.end() < len(text)]
+    found: list[re.Match[str]] = []
+    matches: Iterator[re.Match[str]] = iter(())
+    upcoming: re.Match[str] | None = None  # the search's next match, not yet passed
+    read = 0  # the search has found every match ending before this
+    for end in (candidate.end() for candidate in scan.ends.finditer(text)):
+        if end < read:  # no match ends here: the upcoming one runs past it
+            continue
+        start = end - 1
+        while start > read and text[start - 1] in scan.post_characters:
+            start -= 1
+        if start > read or upcoming is None:  # a fresh search skips the stretch between
+            matches = scan.pattern.finditer(text, start)
+            upcoming = next(matches, None)
+        while upcoming is not None and upcoming.end() < end:
+            upcoming = next(matches, None)
+        if upcoming is None:
+            break  # no match from here on
+        if upcoming.end() == end:
+            found.append(upcoming)
+        read = upcoming.end()
+    return found
 
 
 def grouped_alternation(words: list[str]) -> str:
@@ -119,7 +188,7 @@ def _name_plan(window: str, kb: KB) -> NamePlan:
 def find_mentions(doc: Doc, kb: KB) -> list[Mention]:
     text = doc.text
     found: dict[int, Mention] = {}
-    for match in _post_pattern(kb).finditer(text):
+    for match in _posts_before_names(text, kb):
         name = _name_at(text, match.end(), kb)
         if name is None or doc.skipped(match.end(), match.end() + len(name)):
             continue
@@ -267,10 +336,9 @@ def assign_roles(doc: Doc, kb: KB, mentions: list[Mention]) -> dict[str, tuple[s
     by_start = None if starts == sorted(starts) else ByStart(taking_part, lambda m: m.start)
     # the pronouns from the first mention's line on (one before a mention in its sentence
     # counts too), found once: a sentence's are those starting in it (the pattern holds no
-    # character that ends a sentence)
+    # character that ends a sentence); a sentence holding neither changes nothing
     pronouns = _pronouns(text, text.rfind("\n", 0, min(starts)) + 1)
-    for start, end in sentences_read(text, "zh", min(starts), max(
-            max(starts), pronouns[-1][0] if pronouns else 0)):
+    for start, end in sentences_holding(text, "zh", starts + [at for at, _ in pronouns]):
         inside = (by_start.within(start, end) if by_start else
                   taking_part[bisect_left(starts, start):bisect_left(starts, end)])
         groups = _groups(inside)
@@ -295,11 +363,8 @@ def assign_roles(doc: Doc, kb: KB, mentions: list[Mention]) -> dict[str, tuple[s
 
 
 def _pronouns(text: str, start: int) -> list[Span]:
-    """PRONOUN's matches from `start`, searched from the first 他 or 她 str.find finds."""
-    found = [at for at in (text.find("他", start), text.find("她", start)) if at >= 0]
-    if not found:
-        return []
-    return [match.span() for match in PRONOUN.finditer(text, min(found))]
+    """PRONOUN's matches from `start`, tried where 他 or 她 is."""
+    return spans_from_characters(PRONOUN, text, "他她", start)
 
 
 def _groups(mentions: list[Mention]) -> list[list[Mention]]:
