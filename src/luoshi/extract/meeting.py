@@ -15,7 +15,14 @@ from luoshi.extract.doc import Doc, HostPhrase
 from luoshi.extract.memo import KBMemo
 from luoshi.extract.names import is_pinyin_name
 from luoshi.extract.spans import SpanIndex
-from luoshi.extract.text import earliest_match, folds_plainly, matches_at, paragraphs, word_led
+from luoshi.extract.text import (
+    earliest_match,
+    folds_plainly,
+    ignorecase_letters,
+    matches_at,
+    paragraphs,
+    word_led,
+)
 from luoshi.kb.loader import KB
 
 # Each kind's alternatives, matched case-insensitively from a word start; each starts with
@@ -82,6 +89,35 @@ KIND_GATES = {
 GATE_WORDS = {is_zh: sorted({word for words in KIND_GATES.values() for word in words
                              if word.isascii() != is_zh}) for is_zh in (False, True)}
 EN_KIND_PATTERNS = [(kind, word_led(alternatives)) for kind, alternatives in EN_KIND_ALTERNATIVES]
+
+
+def kinds_at_once(kinds: list[tuple[str, list[str]]]) -> tuple[re.Pattern[str], dict[str, str]]:
+    r"""One pattern for all kinds' alternatives, as `word_led` builds one for each kind, and
+    the kind of each of its groups: `match.lastgroup` is the kind of what it matched.
+
+    The search skips to the alternatives' first letters; the lookbehind after them is `\b`.
+    Each alternative opens with a class of its second letter (an alternation passes over
+    those whose first item fails at once), then an empty group that names it, then a
+    lookbehind for its first letter. Listed kind by kind, the kind listed first wins at a
+    place where two match, as in `earliest_match`.
+    """
+    firsts, branches, kind_of = "", [], {}
+    for number, (kind, alternatives) in enumerate(kinds):
+        for index, alternative in enumerate(alternatives):
+            first, second, rest = alternative[0], alternative[1], alternative[2:]
+            if not (first + second).isalpha() or rest[:1] in ("?", "*", "+", "{"):
+                raise ValueError(f"{alternative!r} does not start with two letters")
+            letters = ignorecase_letters(first.lower())
+            firsts += "".join(c for c in letters if c not in firsts)
+            name = f"k{number}_{index}"
+            kind_of[name] = kind
+            branches.append(f"[{ignorecase_letters(second.lower())}](?P<{name}>)"
+                            f"(?<=[{letters}].)(?i:{rest})")
+    return re.compile(f"[{firsts}](?<!\\w.)(?:{'|'.join(branches)})"), kind_of
+
+
+# All English kinds in one search: it stops at the first (mostly near the lead's start)
+EN_KINDS_AT_ONCE, EN_KIND_OF_GROUP = kinds_at_once(EN_KIND_ALTERNATIVES)
 ZH_KIND_PATTERNS = [(kind, re.compile(p)) for kind, p in ZH_KINDS]
 
 EN_HOST = re.compile(
@@ -121,14 +157,8 @@ ZH_LEVEL = {"自治区": "province", "省": "province", "市": "city", "州": "c
 def find_meeting(doc: Doc, kb: KB) -> None:
     """Step: event.kind, event.kind_span, doc.host_phrase."""
     masked = SpanIndex(m.span for m in doc.directive_mentions)
-    patterns = ZH_KIND_PATTERNS if doc.lang == "zh" else EN_KIND_PATTERNS
-    words = GATE_WORDS[doc.lang == "zh"]
     for start, end in _search_order(doc):
-        region = doc.folded[start:end]
-        present = set(filter(region.__contains__, words))  # each gate word looked for once
-        gated = [(kind, pattern) for kind, pattern in patterns
-                 if not present.isdisjoint(KIND_GATES[kind])]
-        found = _first_kind(doc.text, start, end, gated, masked) if gated else None
+        found = _first_kind(doc, start, end, masked)
         if found:
             doc.event.kind, doc.event.kind_span = found
             break
@@ -143,12 +173,37 @@ def _search_order(doc: Doc) -> Iterator[tuple[int, int]]:
     yield from paragraphs(doc.text, lead_end(doc))
 
 
-def _first_kind(text: str, start: int, end: int, patterns: list[tuple[str, re.Pattern[str]]],
-                masked: SpanIndex) -> tuple[str, tuple[int, int]] | None:
+def _first_kind(doc: Doc, start: int, end: int, masked: SpanIndex
+                ) -> tuple[str, tuple[int, int]] | None:
+    """The first kind named in text[start:end] outside a directive's name."""
+    if doc.lang != "zh":
+        match = EN_KINDS_AT_ONCE.search(doc.text, start, end)
+        if match is None:
+            return None
+        if not masked.contains(match.start(), match.start() + 1):
+            return EN_KIND_OF_GROUP[match.lastgroup or ""], match.span()
+        # the first is in a directive's name: each kind's next match is looked for
+    return _first_gated_kind(doc, start, end, masked)
+
+
+def _first_gated_kind(doc: Doc, start: int, end: int, masked: SpanIndex
+                      ) -> tuple[str, tuple[int, int]] | None:
+    """The first kind named in text[start:end] outside a directive's name, each kind
+    searched for if one of its gate words is there (or if the folded text may not show
+    them: a letter re.I reads as an ASCII one, which folding leaves, is in the region)."""
+    patterns = ZH_KIND_PATTERNS if doc.lang == "zh" else EN_KIND_PATTERNS
+    region = doc.folded[start:end]
+    if doc.lang == "zh" or region.isascii() or folds_plainly(doc.text, start, end):
+        present = set(filter(region.__contains__, GATE_WORDS[doc.lang == "zh"]))  # each once
+        patterns = [(kind, pattern) for kind, pattern in patterns
+                    if not present.isdisjoint(KIND_GATES[kind])]
+    if not patterns:
+        return None
+
     def rejected(match: re.Match[str]) -> bool:
         return masked.contains(match.start(), match.start() + 1)
 
-    found = earliest_match(text, start, end, patterns, rejected, LONGEST_KIND)
+    found = earliest_match(doc.text, start, end, patterns, rejected, LONGEST_KIND)
     return (found[0], found[1].span()) if found else None
 
 
