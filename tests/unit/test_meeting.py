@@ -132,8 +132,9 @@ HOST_WORDS = ["Hunan", "Xinjiang", "Uygur", "Provincial", "provincial", "PROVINC
               "Inspection", "CPPCC", "McDonald", "A", "Hİ", "Kİty", "(", "—", ",", "Ab"]
 
 
+@settings(max_examples=1000)
 @given(st.lists(st.tuples(st.sampled_from(HOST_WORDS),
-                          st.sampled_from([" ", " ", "  ", "\n", "\u00a0", "", "-"])),
+                          st.sampled_from([" ", " ", "  ", "\n", "\u00a0", "", "-", " \n"])),
                 max_size=14), st.data())
 def test_meeting_host_matches_tried_at_anchors_are_the_patterns_own(
         words: list[tuple[str, str]], data: st.DataObject) -> None:
@@ -141,10 +142,24 @@ def test_meeting_host_matches_tried_at_anchors_are_the_patterns_own(
     from luoshi.normalize import fold
 
     text = "".join(word + gap for word, gap in words)
-    start = data.draw(st.integers(0, len(text)))
-    end = data.draw(st.integers(start, len(text)))
+    start = data.draw(st.one_of(st.just(0), st.integers(0, len(text))))
+    end = data.draw(st.one_of(st.just(len(text)), st.integers(start, len(text))))
     expected = [m.span() for m in EN_HOST.finditer(text, start, end)]
     assert [m.span() for m in _en_host_matches(text, fold(text), start, end)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Hunan\nXinjiang Provincial Party Committee", "Hunan\u00a0Xinjiang Municipal Government",
+    "the Hunan \n Provincial Party Committee", "(Hunan Provincial Party Committee",
+    "hometown County Party Committee", "A Hunan Provincial Government", "Ab  Hunan City Committee",
+    "McDonald Provincial Party Committee", "Xinjiang Uygur Autonomous Regional Government"])
+def test_meeting_host_matches_tried_at_anchors_in_examples(text: str) -> None:
+    from luoshi.extract.meeting import EN_HOST, _en_host_matches
+    from luoshi.normalize import fold
+
+    for start in range(len(text) + 1):
+        expected = [m.span() for m in EN_HOST.finditer(text, start)]
+        assert [m.span() for m in _en_host_matches(text, fold(text), start, len(text))] == expected
 
 
 KIND_WORDS = ["party", "Party", "PARTY", "group", "Group", "meeting", "Meeting", "of", "the",

@@ -229,36 +229,39 @@ def _en_host_matches(text: str, folded: str, start: int, end: int) -> list[re.Ma
     """The matches of EN_HOST.finditer(text, start, end), tried only where one can start."""
     if not folds_plainly(text, start, end):
         return list(EN_HOST.finditer(text, start, end))
-    starts: set[int] = set()
+    starts: list[int] = []  # repeats are harmless to matches_at
     for anchor in EN_HOST_ANCHORS:
         position = folded.find(anchor, start, end)
         while position >= 0:
-            starts.add(position)
-            starts.update(_place_starts(text, position, start))
+            starts.append(position)
+            if position > start and text[position - 1].isspace():  # else no place before
+                starts += _place_starts(text, position, start)
             position = folded.find(anchor, position + 1, end)
-    return list(matches_at(EN_HOST, text, sorted(starts), start, end))
+    starts.sort()
+    return list(matches_at(EN_HOST, text, starts, start, end))
+
+
+ASCII_LOWER = "abcdefghijklmnopqrstuvwxyz"
 
 
 def _place_starts(text: str, at: int, low: int) -> list[int]:
     """Where EN_HOST's place, one or two capitalised words, starts if it ends right before
     `at`: the words match [A-Z][a-z]+, one white-space character apart, and white space
-    follows the last (the positions found start at `low` or later)."""
+    follows the last (the positions found start at `low` or later). `str.rstrip` reads
+    back over the white space and the lower-case letters."""
+    head = text[low:at]
+    words = head.rstrip()  # what str.isspace takes: what \s matches
+    if len(words) == len(head):
+        return []
     starts: list[int] = []
-    end = at
-    while end > low and text[end - 1].isspace():
-        end -= 1
-    if end == at:
-        return starts
     for _ in range(2):
-        word = end
-        while word > low and "a" <= text[word - 1] <= "z":
-            word -= 1
-        if word in (end, low) or not "A" <= text[word - 1] <= "Z":
+        capital = words.rstrip(ASCII_LOWER)
+        if len(capital) in (len(words), 0) or not "A" <= capital[-1] <= "Z":
             break
-        starts.append(word - 1)
-        end = word - 2  # the one white-space character before the word
-        if end <= low or not text[end].isspace():
+        starts.append(low + len(capital) - 1)
+        if len(capital) < 3 or not capital[-2].isspace():  # one white-space character
             break
+        words = capital[:-2]
     return starts
 
 
