@@ -244,3 +244,17 @@ def test_meeting_first_kind_outside_directive_names(text: str, masked: list[tupl
 
     doc = Doc(text=text, doc_id="test", lang="en", folded=fold(text))
     assert _first_kind(doc, 0, len(text), SpanIndex(masked)) == expected
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab ")), max_size=20), st.integers(-2, 22),
+       st.sets(st.integers(0, 20)))
+def test_meeting_nearest_match_is_the_first_nearest_of_those_kept(
+        text: str, anchor: int, excluded: set[int]) -> None:
+    import re
+
+    from luoshi.extract.meeting import nearest
+
+    matches = list(re.finditer(r"a+|b", text))
+    kept = [m for m in matches if m.start() not in excluded]
+    expected = min(kept, key=lambda m: abs(m.start() - anchor)) if kept else None
+    assert nearest(matches, anchor, lambda m: m.start() in excluded) is expected

@@ -158,11 +158,13 @@ def _first_places(text: str, folded: str, start: int, end: int,
     if "day" in starts:
         at["day"] = _first_match(DAY_SCOUT, folded, start, end)
     places = [at[kind] for kind in starts]
+    probes = {index: probe for index, (_, _, probe) in enumerate(patterns)
+              if probe is not None} if plainly else {}
     probed: dict[Probe, bool] = {}
 
     def first(index: int, before: int) -> int:
-        probe = patterns[index][2]
-        if probe is not None and plainly and places[index] < before:
+        if index in probes and places[index] < before:
+            probe = probes[index]
             if probe not in probed:  # a probe serving several patterns (the year's) once
                 # earliest_match reads no further than its best match's start + LONGEST_DATE,
                 # and that start only moves left (`before` is it, or it + 1 for a tie)

@@ -8,7 +8,7 @@ host phrase is the organ named with it ("the provincial government", 上海市�
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from luoshi.extract.directives.mentions import lead_end
 from luoshi.extract.doc import Doc, HostPhrase
@@ -215,13 +215,21 @@ def _host_phrase(doc: Doc, kb: KB, masked: SpanIndex) -> HostPhrase | None:
     for start, end in regions:
         matches = (ZH_HOST.finditer(text, start, end) if doc.lang == "zh"
                    else _en_host_matches(text, doc.folded, start, end))
-        candidates = [m for m in matches
-                      if not masked.contains(m.start(), m.start() + 1)
-                      and not doc.skipped(m.start(), m.end())]
-        if not candidates:
-            continue
-        chosen = min(candidates, key=lambda m: abs(m.start() - anchor))
-        return _phrase(doc, kb, chosen)
+        chosen = nearest(matches, anchor, lambda m: masked.contains(m.start(), m.start() + 1)
+                         or doc.skipped(m.start(), m.end()))
+        if chosen:
+            return _phrase(doc, kb, chosen)
+    return None
+
+
+def nearest(matches: Iterable[re.Match[str]], anchor: int,
+            excluded: Callable[[re.Match[str]], bool]) -> re.Match[str] | None:
+    """Of the matches not excluded, the one starting nearest `anchor` (the earlier of two as
+    near); `excluded` is asked only of those nearer: the matches are sorted by distance
+    (a stable sort keeps the earlier of two as near first)."""
+    for match in sorted(matches, key=lambda m: abs(m.start() - anchor)):
+        if not excluded(match):
+            return match
     return None
 
 
