@@ -258,3 +258,33 @@ def test_meeting_nearest_match_is_the_first_nearest_of_those_kept(
     kept = [m for m in matches if m.start() not in excluded]
     expected = min(kept, key=lambda m: abs(m.start() - anchor)) if kept else None
     assert nearest(matches, anchor, lambda m: m.start() in excluded) is expected
+
+
+ZH_KIND_PIECES = ["党组", "会议", "（扩大）", "(扩大)", "扩大", "会", "理论学习中心组", "中心组", "集体", "学习",
+                  "常委会", "第一", "次", "举行", "召开", "常务委员会", "常委", "座谈会", "研讨会", "研讨班",
+                  "读书班", "干部大会", "干部", "动员", "大会", "宣讲报告会", "全体", "全会", "工作会议", "，",
+                  "。", "市", "a", " "]
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(ZH_KIND_PIECES), max_size=12), st.data())
+def test_meeting_chinese_kinds_searched_at_once_are_the_leftmost_of_each_kinds_search(
+        pieces: list[str], data: st.DataObject) -> None:
+    from luoshi.extract.doc import Doc
+    from luoshi.extract.meeting import LONGEST_KIND, ZH_KIND_PATTERNS, _first_kind
+    from luoshi.extract.spans import SpanIndex
+    from luoshi.extract.text import earliest_match
+    from luoshi.normalize import fold
+
+    text = "".join(pieces)
+    start = data.draw(st.one_of(st.just(0), st.integers(0, len(text))))
+    end = data.draw(st.one_of(st.just(len(text)), st.integers(start, len(text))))
+    places = sorted({m.start() for _, pattern in ZH_KIND_PATTERNS for m in pattern.finditer(text)})
+    spans = data.draw(st.lists(st.tuples(st.sampled_from(places or [0]), st.integers(1, 8)),
+                               max_size=3))
+    masked = SpanIndex((at, at + length) for at, length in spans)
+    doc = Doc(text=text, doc_id="test", lang="zh", folded=fold(text))
+    expected = earliest_match(text, start, end, ZH_KIND_PATTERNS,
+                              lambda m: masked.contains(m.start(), m.start() + 1), LONGEST_KIND)
+    assert _first_kind(doc, start, end, masked) == (
+        expected and (expected[0], expected[1].span()))
