@@ -215,7 +215,7 @@ def folds_plainly(text: str, start: int, end: int) -> bool:
     region = text[start:end]  # a copy: then known at once (a report's lead mostly is ASCII)
     if region.isascii():
         return True
-    # four str.find calls, each a quick scan for one character: faster than one regex
+    # four `in` tests, each a quick scan for one character: faster than one regex
     return all(letter not in region for letter in STRAY_LETTERS)
 
 
@@ -226,8 +226,9 @@ def earliest_match(text: str, start: int, end: int, patterns: list[tuple[str, re
     """The leftmost acceptable match of any pattern in text[start:end], with its label.
 
     Where two patterns match at the same place the one listed first wins. Once a match is
-    found, later patterns are searched only up to where a match starting before it could
-    end (`longest` is the longest match any pattern can make), not to the end of the region.
+    found, the patterns searched after it are searched only up to where a match starting
+    before it could end (`longest` is the longest match any pattern can make), not to the
+    end of the region.
 
     `first(index, before)`, if given, is a place before which pattern `index` has no match
     (`before` or more if it has none before `before`): its search starts there, and a pattern
