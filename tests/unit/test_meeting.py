@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from luoshi.extract.meeting import EN_KINDS, KIND_GATES, ZH_KINDS
@@ -132,8 +132,9 @@ HOST_WORDS = ["Hunan", "Xinjiang", "Uygur", "Provincial", "provincial", "PROVINC
               "Inspection", "CPPCC", "McDonald", "A", "Hİ", "Kİty", "(", "—", ",", "Ab"]
 
 
+@settings(max_examples=1000)
 @given(st.lists(st.tuples(st.sampled_from(HOST_WORDS),
-                          st.sampled_from([" ", " ", "  ", "\n", "\u00a0", "", "-"])),
+                          st.sampled_from([" ", " ", "  ", "\n", "\u00a0", "", "-", " \n"])),
                 max_size=14), st.data())
 def test_meeting_host_matches_tried_at_anchors_are_the_patterns_own(
         words: list[tuple[str, str]], data: st.DataObject) -> None:
@@ -141,10 +142,24 @@ def test_meeting_host_matches_tried_at_anchors_are_the_patterns_own(
     from luoshi.normalize import fold
 
     text = "".join(word + gap for word, gap in words)
-    start = data.draw(st.integers(0, len(text)))
-    end = data.draw(st.integers(start, len(text)))
+    start = data.draw(st.one_of(st.just(0), st.integers(0, len(text))))
+    end = data.draw(st.one_of(st.just(len(text)), st.integers(start, len(text))))
     expected = [m.span() for m in EN_HOST.finditer(text, start, end)]
     assert [m.span() for m in _en_host_matches(text, fold(text), start, end)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Hunan\nXinjiang Provincial Party Committee", "Hunan\u00a0Xinjiang Municipal Government",
+    "the Hunan \n Provincial Party Committee", "(Hunan Provincial Party Committee",
+    "hometown County Party Committee", "A Hunan Provincial Government", "Ab  Hunan City Committee",
+    "McDonald Provincial Party Committee", "Xinjiang Uygur Autonomous Regional Government"])
+def test_meeting_host_matches_tried_at_anchors_in_examples(text: str) -> None:
+    from luoshi.extract.meeting import EN_HOST, _en_host_matches
+    from luoshi.normalize import fold
+
+    for start in range(len(text) + 1):
+        expected = [m.span() for m in EN_HOST.finditer(text, start)]
+        assert [m.span() for m in _en_host_matches(text, fold(text), start, len(text))] == expected
 
 
 KIND_WORDS = ["party", "Party", "PARTY", "group", "Group", "meeting", "Meeting", "of", "the",
@@ -170,3 +185,106 @@ def test_meeting_kind_patterns_match_as_word_bounded_case_insensitive_alternatio
                                                strict=True):
         plain = re.compile(r"\b(?:" + "|".join(alternatives) + ")", re.I)
         assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+KIND_PHRASES = ["party group meeting", "symposium", "Standing Committee meeting", "forum",
+                "meeting of the municipal standing committee", "Plenary Session", "work conference",
+                "study session of the central group", "party group of the Bureau held a meeting",
+                "ſeminar", "cadres meeting", "Kadres", "İ", "x", "workshop",
+                # near misses: another first letter, a second letter re.I reads as i, a word
+                # character before
+                "marty group meeting", "dorum", "tymposium", "dıscussion meeting",
+                "DİSCUSSION MEETING", "Xsymposium", "2forum", "_party group meeting", "éforum",
+                # two kinds at one place: the one listed first wins
+                "meeting of the party group standing committee"]
+
+
+@settings(max_examples=500)
+@given(st.lists(st.tuples(st.sampled_from(KIND_WORDS + KIND_PHRASES),
+                          st.sampled_from([" ", "  ", "\n", "", "-", "’"])),
+                max_size=10), st.data())
+def test_meeting_kinds_searched_at_once_are_the_leftmost_of_each_kinds_search(
+        words: list[tuple[str, str]], data: st.DataObject) -> None:
+    """One search for all kinds, the kind listed first winning a tie, finds what each kind's
+    own search finds first (earliest_match), also where some matches are in a directive's
+    name (then each kind's next match counts)."""
+    from luoshi.extract.doc import Doc
+    from luoshi.extract.meeting import EN_KIND_PATTERNS, LONGEST_KIND, _first_kind
+    from luoshi.extract.spans import SpanIndex
+    from luoshi.extract.text import earliest_match
+    from luoshi.normalize import fold
+
+    text = "".join(word + gap for word, gap in words)
+    start = data.draw(st.one_of(st.just(0), st.integers(0, len(text))))
+    end = data.draw(st.one_of(st.just(len(text)), st.integers(start, len(text))))
+    # directive names over some of the places where kinds match
+    places = sorted({m.start() for _, pattern in EN_KIND_PATTERNS for m in pattern.finditer(text)})
+    spans = data.draw(st.lists(st.tuples(st.sampled_from(places or [0]), st.integers(1, 30)),
+                               max_size=3))
+    masked = SpanIndex((at, at + length) for at, length in spans)
+    doc = Doc(text=text, doc_id="test", lang="en", folded=fold(text))
+    expected = earliest_match(text, start, end, EN_KIND_PATTERNS,
+                              lambda m: masked.contains(m.start(), m.start() + 1), LONGEST_KIND)
+    assert _first_kind(doc, start, end, masked) == (
+        expected and (expected[0], expected[1].span()))
+
+
+@pytest.mark.parametrize(("text", "masked", "expected"), [
+    ("party group meeting ſeminar", [(0, 1)], ("seminar", (20, 27))),
+    ("Plenary Session, a dıscussion meeting", [(0, 5)], ("symposium", (19, 37))),
+    ("meeting of the party group standing committee", [], ("party_group_meeting", (0, 26))),
+    ("the party group held a symposium", [(4, 9)], ("symposium", (23, 32))),
+])
+def test_meeting_first_kind_outside_directive_names(text: str, masked: list[tuple[int, int]],
+                                                    expected: tuple[str, tuple[int, int]]) -> None:
+    from luoshi.extract.doc import Doc
+    from luoshi.extract.meeting import _first_kind
+    from luoshi.extract.spans import SpanIndex
+    from luoshi.normalize import fold
+
+    doc = Doc(text=text, doc_id="test", lang="en", folded=fold(text))
+    assert _first_kind(doc, 0, len(text), SpanIndex(masked)) == expected
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab ")), max_size=20), st.integers(-2, 22),
+       st.sets(st.integers(0, 20)))
+def test_meeting_nearest_match_is_the_first_nearest_of_those_kept(
+        text: str, anchor: int, excluded: set[int]) -> None:
+    import re
+
+    from luoshi.extract.meeting import nearest
+
+    matches = list(re.finditer(r"a+|b", text))
+    kept = [m for m in matches if m.start() not in excluded]
+    expected = min(kept, key=lambda m: abs(m.start() - anchor)) if kept else None
+    assert nearest(matches, anchor, lambda m: m.start() in excluded) is expected
+
+
+ZH_KIND_PIECES = ["党组", "会议", "（扩大）", "(扩大)", "扩大", "会", "理论学习中心组", "中心组", "集体", "学习",
+                  "常委会", "第一", "次", "举行", "召开", "常务委员会", "常委", "座谈会", "研讨会", "研讨班",
+                  "读书班", "干部大会", "干部", "动员", "大会", "宣讲报告会", "全体", "全会", "工作会议", "，",
+                  "。", "市", "a", " "]
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(ZH_KIND_PIECES), max_size=12), st.data())
+def test_meeting_chinese_kinds_searched_at_once_are_the_leftmost_of_each_kinds_search(
+        pieces: list[str], data: st.DataObject) -> None:
+    from luoshi.extract.doc import Doc
+    from luoshi.extract.meeting import LONGEST_KIND, ZH_KIND_PATTERNS, _first_kind
+    from luoshi.extract.spans import SpanIndex
+    from luoshi.extract.text import earliest_match
+    from luoshi.normalize import fold
+
+    text = "".join(pieces)
+    start = data.draw(st.one_of(st.just(0), st.integers(0, len(text))))
+    end = data.draw(st.one_of(st.just(len(text)), st.integers(start, len(text))))
+    places = sorted({m.start() for _, pattern in ZH_KIND_PATTERNS for m in pattern.finditer(text)})
+    spans = data.draw(st.lists(st.tuples(st.sampled_from(places or [0]), st.integers(1, 8)),
+                               max_size=3))
+    masked = SpanIndex((at, at + length) for at, length in spans)
+    doc = Doc(text=text, doc_id="test", lang="zh", folded=fold(text))
+    expected = earliest_match(text, start, end, ZH_KIND_PATTERNS,
+                              lambda m: masked.contains(m.start(), m.start() + 1), LONGEST_KIND)
+    assert _first_kind(doc, start, end, masked) == (
+        expected and (expected[0], expected[1].span()))

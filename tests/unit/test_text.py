@@ -95,3 +95,52 @@ def test_text_matches_at_every_place_are_finditers(text: str, data: st.DataObjec
     end = data.draw(st.integers(start, len(text)))
     assert ([m.span() for m in matches_at(pattern, text, range(len(text) + 1), start, end)]
             == [m.span() for m in pattern.finditer(text, start, end)])
+
+
+@given(st.text(alphabet=st.sampled_from(list("aks KSiI\u0130\u0131\u017f\u212a“学")), max_size=20),
+       st.data())
+def test_text_folds_plainly_where_no_stray_letter_is(text: str, data: st.DataObject) -> None:
+    from luoshi.extract.text import STRAY_LETTERS, folds_plainly
+
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert folds_plainly(text, start, end) == (not any(c in text[start:end] for c in STRAY_LETTERS))
+
+
+EARLIEST_PATTERNS = [("ab", re.compile(r"ab+")), ("b", re.compile(r"b\s*c")),
+                     ("a", re.compile(r"(?<!c)a")), ("bc", re.compile(r"bc?"))]
+
+
+def plain_earliest(text: str, start: int, end: int, rejected: set[int]) -> tuple[str, object] | None:
+    """The definition: of each pattern's first acceptable match, the leftmost (the pattern
+    listed first at the same place)."""
+    firsts = []
+    for index, (label, pattern) in enumerate(EARLIEST_PATTERNS):
+        match = next((m for m in pattern.finditer(text, start, end) if m.start() not in rejected),
+                     None)
+        if match:
+            firsts.append((match.start(), index, label, match.span()))
+    return min(firsts)[2:] if firsts else None
+
+
+@given(st.text(alphabet=st.sampled_from(list("abc \n")), max_size=24), st.data())
+def test_text_earliest_match_from_first_places_in_any_order_is_the_leftmost(
+        text: str, data: st.DataObject) -> None:
+    from luoshi.extract.text import earliest_match
+
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    rejected = set(data.draw(st.lists(st.integers(0, len(text)), max_size=4)))
+    # a first place for each pattern: anywhere up to its leftmost match under any end
+    lowest = []
+    for _, pattern in EARLIEST_PATTERNS:
+        found = [m.start() for stop in range(start, end + 1)
+                 if (m := pattern.search(text, start, stop))]
+        lowest.append(data.draw(st.integers(start, min(found, default=end + 2))))
+    order = data.draw(st.permutations(range(len(EARLIEST_PATTERNS))))
+    found = earliest_match(text, start, end, EARLIEST_PATTERNS, lambda m: m.start() in rejected,
+                           len(text) + 1, lambda index, before: lowest[index], order)
+    assert (found and (found[0], found[1].span())) == plain_earliest(text, start, end, rejected)
+    plain = earliest_match(text, start, end, EARLIEST_PATTERNS, lambda m: m.start() in rejected,
+                           len(text) + 1)
+    assert (plain and (plain[0], plain[1].span())) == plain_earliest(text, start, end, rejected)

@@ -11,6 +11,7 @@ the dateline. Without any of these the year stays unknown: "--MM-DD" and a warni
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -55,6 +56,17 @@ ZH_DATES: list[tuple[str, re.Pattern[str], Probe]] = [
     ("yesterday", re.compile(r"昨天|昨日"), None),
     ("recently", re.compile(r"近日|日前|近期"), None),
 ]
+EN_FORMS = [(form, pattern) for form, pattern, _ in EN_DATES]
+ZH_FORMS = [(form, pattern) for form, pattern, _ in ZH_DATES]
+# Where each pattern's matches start, so that its search begins near the first of them
+# (`_first_places`): at a digit, at a month name before a digit, at "on the", or anywhere.
+# A test checks every match against it.
+EN_STARTS = ["month", "digit", "digit", "month", "digit", "day", None, None, None]
+ZH_STARTS = ["digit", "digit", "digit", None, None, None]
+DIGIT = re.compile(r"\d")
+DAY_SCOUT = re.compile(r"on\s+the\s")  # searched in the folded text: lower case, as re.I's
+MONTH_BEFORE = re.compile(EN_MONTH + r"\Z")
+LONGEST_MONTH = len("September.")
 MONTH_NUMBER = {m[:3]: i for i, m in enumerate(MONTHS, start=1)} | {"sep": 9}
 MAX_LAG_FOR_INFERENCE = 366
 LONGEST_DATE = 80  # characters; no date pattern above matches more
@@ -103,37 +115,100 @@ def find_date(doc: Doc, kb: KB) -> None:
 def _first_date(doc: Doc) -> DateFound | None:
     text = doc.text
     masked = [m.span for m in doc.directive_mentions]
-    patterns = ZH_DATES if doc.lang == "zh" else EN_DATES
+    patterns, forms, starts = ((ZH_DATES, ZH_FORMS, ZH_STARTS) if doc.lang == "zh"
+                               else (EN_DATES, EN_FORMS, EN_STARTS))
 
     def rejected(match: re.Match[str]) -> bool:
-        return doc.skipped(match.start(), match.end()) or any(
-            s <= match.start() < e for s, e in masked)
+        at = match.start()
+        for mask_start, mask_end in masked:
+            if mask_start <= at < mask_end:
+                return True
+        return doc.skipped(at, match.end())
 
-    for start, end in ((doc.body_start, lead_end(doc)), (0, doc.body_start),
-                       (lead_end(doc), len(text))):
-        probed = _probed(patterns, doc.folded[start:end]) if folds_plainly(text, start, end) \
-            else [(form, pattern) for form, pattern, _ in patterns]
-        found = earliest_match(text, start, end, probed, rejected, LONGEST_DATE)
+    lead = lead_end(doc)
+    for start, end in ((doc.body_start, lead), (0, doc.body_start), (lead, len(text))):
+        first, order = _first_places(text, doc.folded, start, end, patterns, starts)
+        found = earliest_match(text, start, end, forms, rejected, LONGEST_DATE, first, order)
         if found is not None:
             return _parsed(*found)
     return None
 
 
-def _probed(patterns: list[tuple[str, re.Pattern[str], Probe]], region: str
-            ) -> list[tuple[str, re.Pattern[str]]]:
-    """The patterns whose probe finds something in the region (folded); a probe serving
-    several patterns (the year's) is tried once."""
-    found_by: dict[Probe, bool] = {}
-    kept = []
-    for form, pattern, probe in patterns:
-        if probe is not None:
-            found = found_by.get(probe)
-            if found is None:
-                found = found_by[probe] = _probe_finds(probe, region)
-            if not found:
-                continue
-        kept.append((form, pattern))
-    return kept
+def _first_places(text: str, folded: str, start: int, end: int,
+                  patterns: list[tuple[str, re.Pattern[str], Probe]], starts: list[str | None]
+                  ) -> tuple[Callable[[int, int], int], list[int]]:
+    """`earliest_match`'s `first` and `order` for the date patterns in text[start:end]: the
+    place each pattern's search can start from (`end` if its probe finds nothing in the
+    folded text), and those that can start earliest first.
+
+    `starts` says where a pattern's matches start. A "digit" match starts at a digit: at the
+    first or after it. A "month" match is a month name (and a point) and white space before
+    its first digit: at the region's first digit it starts where such a name ends at that
+    digit's white space, at a later digit past the first (the name and the white space hold
+    no digit). A "day" match starts where DAY_SCOUT finds "on the" in the folded text (a
+    literal: a quick search). The others can start anywhere: they are searched last.
+    """
+    region = folded[start:end]
+    plain = region.isascii()  # then fold left no letter re.I reads otherwise, and no digit
+    digit = start + _first_digit(region) if plain else _first_match(DIGIT, text, start, end)
+    plainly = plain or folds_plainly(text, start, end)
+    at = {"digit": digit, None: start}
+    if "month" in starts:
+        at["month"] = _month_before(text, start, digit, end)
+    if "day" in starts:
+        at["day"] = _first_match(DAY_SCOUT, folded, start, end)
+    places = [at[kind] for kind in starts]
+    probes = {index: probe for index, (_, _, probe) in enumerate(patterns)
+              if probe is not None} if plainly else {}
+    probed: dict[Probe, bool] = {}
+
+    def first(index: int, before: int) -> int:
+        if index in probes and places[index] < before:
+            probe = probes[index]
+            if probe not in probed:  # a probe serving several patterns (the year's) once
+                # earliest_match reads no further than its best match's start + LONGEST_DATE,
+                # and that start only moves left (`before` is it, or it + 1 for a tie)
+                stop = min(end, before + LONGEST_DATE)
+                probed[probe] = (probe.search(folded, digit, stop) is not None
+                                 if probe is YEAR_PROBE else _probe_finds(probe, region[:stop - start]))
+            if not probed[probe]:
+                return end
+        return places[index]
+
+    anywhere = starts.index(None)  # those listed last
+    return first, sorted(range(anywhere), key=places.__getitem__) + list(
+        range(anywhere, len(starts)))
+
+
+# each ASCII digit to "0", every other byte to a space: `find` then skips to a digit at once
+DIGITS_MARKED = bytes(ord("0") if 48 <= byte <= 57 else ord(" ") for byte in range(256))
+
+
+def _first_digit(region: str) -> int:
+    """Where the first digit of an ASCII region is (its length if none)."""
+    found = region.encode().translate(DIGITS_MARKED).find(b"0")
+    return len(region) if found < 0 else found
+
+
+def _first_match(pattern: re.Pattern[str], text: str, start: int, end: int) -> int:
+    found = pattern.search(text, start, end)
+    return found.start() if found else end
+
+
+def _month_before(text: str, start: int, digit: int, end: int) -> int:
+    """Where a match of a month-first pattern can start at the earliest: at a month name
+    (and a point) that ends where the white space before the first digit begins, else
+    past that digit."""
+    if digit >= end:
+        return end
+    space = digit
+    while space > start and text[space - 1].isspace():  # what \s matches
+        space -= 1
+    if space < digit:
+        month = MONTH_BEFORE.search(text, max(start, space - LONGEST_MONTH), space)
+        if month:
+            return month.start()
+    return digit + 1
 
 
 def _probe_finds(probe: Probe, region: str) -> bool:

@@ -7,8 +7,6 @@ Party Committee" when the city is not named.
 
 from __future__ import annotations
 
-import re
-
 from luoshi.extract.doc import Doc
 from luoshi.extract.titles import nice_org
 from luoshi.kb.loader import KB
@@ -35,8 +33,6 @@ ZH_CENTRAL = {"全国人大常委会": "Standing Committee of the National Peopl
               "国家发展改革委": "National Development and Reform Commission",
               "国家监委": "National Supervisory Commission"}
 
-WHITE_SPACE = re.compile(r"\s+")
-
 
 def find_host(doc: Doc, kb: KB) -> None:
     """Step: event.host."""
@@ -58,7 +54,8 @@ def find_host(doc: Doc, kb: KB) -> None:
     if suffix == "Standing Committee" and "Government" in org:
         suffix = ""
     parts = [jurisdiction.name if phrase.level != "central" else None, adjective, org, suffix]
-    doc.event.host = WHITE_SPACE.sub(" ", " ".join(p for p in parts if p)).strip() or None
+    # str.split splits at what \s matches: runs of white space made one space, ends stripped
+    doc.event.host = " ".join(" ".join(filter(None, parts)).split()) or None
 
 
 def _org_english(doc: Doc, org: str) -> str:

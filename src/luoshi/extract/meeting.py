@@ -8,14 +8,21 @@ host phrase is the organ named with it ("the provincial government", 上海市�
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from luoshi.extract.directives.mentions import lead_end
 from luoshi.extract.doc import Doc, HostPhrase
 from luoshi.extract.memo import KBMemo
 from luoshi.extract.names import is_pinyin_name
 from luoshi.extract.spans import SpanIndex
-from luoshi.extract.text import earliest_match, folds_plainly, matches_at, paragraphs, word_led
+from luoshi.extract.text import (
+    earliest_match,
+    folds_plainly,
+    ignorecase_letters,
+    matches_at,
+    paragraphs,
+    word_led,
+)
 from luoshi.kb.loader import KB
 
 # Each kind's alternatives, matched case-insensitively from a word start; each starts with
@@ -54,17 +61,19 @@ EN_KIND_ALTERNATIVES = [
     ("work_conference", [r"work(?:ing)?\s+(?:conference|meeting)"]),
 ]
 EN_KINDS = [(kind, "|".join(alternatives)) for kind, alternatives in EN_KIND_ALTERNATIVES]
-ZH_KINDS = [
-    ("theory_study_group", r"理论学习中心组|中心组(?:集体)?学习"),
-    ("party_group_meeting", r"党组(?:（扩大）|\(扩大\)|扩大)?会议|党组会"),
-    ("standing_committee_meeting", r"常委会(?:第[^，。]{1,6}次)?会议|常委会[^，。]{0,12}?(?:举行|召开)(?:扩大)?会议"
-     r"|常务委员会(?:第[^，。]{1,6}次)?会议|常委(?:扩大)?会议"),
-    ("symposium", r"座谈会|研讨会"),
-    ("seminar", r"研讨班|读书班|培训班|学习班"),
-    ("cadre_meeting", r"干部大会|干部会议|动员(?:大)?会|宣讲报告会"),
-    ("plenary_session", r"全体(?:（扩大）|\(扩大\))?会议|全会"),
-    ("work_conference", r"工作会议"),
+ZH_KIND_ALTERNATIVES = [
+    ("theory_study_group", [r"理论学习中心组", r"中心组(?:集体)?学习"]),
+    ("party_group_meeting", [r"党组(?:（扩大）|\(扩大\)|扩大)?会议", r"党组会"]),
+    ("standing_committee_meeting", [
+        r"常委会(?:第[^，。]{1,6}次)?会议", r"常委会[^，。]{0,12}?(?:举行|召开)(?:扩大)?会议",
+        r"常务委员会(?:第[^，。]{1,6}次)?会议", r"常委(?:扩大)?会议"]),
+    ("symposium", [r"座谈会", r"研讨会"]),
+    ("seminar", [r"研讨班", r"读书班", r"培训班", r"学习班"]),
+    ("cadre_meeting", [r"干部大会", r"干部会议", r"动员(?:大)?会", r"宣讲报告会"]),
+    ("plenary_session", [r"全体(?:（扩大）|\(扩大\))?会议", r"全会"]),
+    ("work_conference", [r"工作会议"]),
 ]
+ZH_KINDS = [(kind, "|".join(alternatives)) for kind, alternatives in ZH_KIND_ALTERNATIVES]
 LONGEST_KIND = 400  # characters; ten words of a body's name at most, and the meeting words
 # Words every match of a kind's pattern contains (lower case): a pattern is tried only in
 # regions that hold one of them. A test checks them against the patterns' alternatives.
@@ -82,7 +91,59 @@ KIND_GATES = {
 GATE_WORDS = {is_zh: sorted({word for words in KIND_GATES.values() for word in words
                              if word.isascii() != is_zh}) for is_zh in (False, True)}
 EN_KIND_PATTERNS = [(kind, word_led(alternatives)) for kind, alternatives in EN_KIND_ALTERNATIVES]
+
+
+def kinds_at_once(kinds: list[tuple[str, list[str]]]) -> tuple[re.Pattern[str], dict[str, str]]:
+    r"""One pattern for all kinds' alternatives, as `word_led` builds one for each kind, and
+    the kind of each of its groups: `match.lastgroup` is the kind of what it matched.
+
+    The search skips to the alternatives' first letters; the lookbehind after them is `\b`.
+    Each alternative opens with a class of its second letter (an alternation passes over
+    those whose first item fails at once), then an empty group that names it, then a
+    lookbehind for its first letter. Listed kind by kind, the kind listed first wins at a
+    place where two match, as in `earliest_match`.
+    """
+    firsts, branches, kind_of = "", [], {}
+    for number, (kind, alternatives) in enumerate(kinds):
+        for index, alternative in enumerate(alternatives):
+            first, second, rest = alternative[0], alternative[1], alternative[2:]
+            if not (first + second).isalpha() or rest[:1] in ("?", "*", "+", "{"):
+                raise ValueError(f"{alternative!r} does not start with two letters")
+            letters = ignorecase_letters(first.lower())
+            firsts += "".join(c for c in letters if c not in firsts)
+            name = f"k{number}_{index}"
+            kind_of[name] = kind
+            branches.append(f"[{ignorecase_letters(second.lower())}](?P<{name}>)"
+                            f"(?<=[{letters}].)(?i:{rest})")
+    return re.compile(f"[{firsts}](?<!\\w.)(?:{'|'.join(branches)})"), kind_of
+
+
+# All English kinds in one search: it stops at the first (mostly near the lead's start)
+EN_KINDS_AT_ONCE, EN_KIND_OF_GROUP = kinds_at_once(EN_KIND_ALTERNATIVES)
 ZH_KIND_PATTERNS = [(kind, re.compile(p)) for kind, p in ZH_KINDS]
+
+
+def zh_kinds_at_once(kinds: list[tuple[str, list[str]]]) -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern for all Chinese kinds' alternatives, and the kind of each of its groups:
+    `match.lastgroup` is the kind of what it matched.
+
+    Each alternative opens with a character, then an empty group that names it: the search
+    skips to those first characters (a class of them), the alternation passes over the
+    alternatives whose first character is not there. Listed kind by kind, the kind listed
+    first wins at a place where two match, as in `earliest_match`.
+    """
+    branches, kind_of = [], {}
+    for number, (kind, alternatives) in enumerate(kinds):
+        for index, alternative in enumerate(alternatives):
+            if not "\u4e00" <= alternative[0] <= "\u9fff" or alternative[1:2] in ("?", "*", "+", "{"):
+                raise ValueError(f"{alternative!r} does not start with a character")
+            name = f"k{number}_{index}"
+            kind_of[name] = kind
+            branches.append(f"{alternative[0]}(?P<{name}>){alternative[1:]}")
+    return re.compile("|".join(branches)), kind_of
+
+
+ZH_KINDS_AT_ONCE, ZH_KIND_OF_GROUP = zh_kinds_at_once(ZH_KIND_ALTERNATIVES)
 
 EN_HOST = re.compile(
     # `\b` first: most positions are inside words, where the match fails at once
@@ -121,14 +182,8 @@ ZH_LEVEL = {"自治区": "province", "省": "province", "市": "city", "州": "c
 def find_meeting(doc: Doc, kb: KB) -> None:
     """Step: event.kind, event.kind_span, doc.host_phrase."""
     masked = SpanIndex(m.span for m in doc.directive_mentions)
-    patterns = ZH_KIND_PATTERNS if doc.lang == "zh" else EN_KIND_PATTERNS
-    words = GATE_WORDS[doc.lang == "zh"]
     for start, end in _search_order(doc):
-        region = doc.folded[start:end]
-        present = set(filter(region.__contains__, words))  # each gate word looked for once
-        gated = [(kind, pattern) for kind, pattern in patterns
-                 if not present.isdisjoint(KIND_GATES[kind])]
-        found = _first_kind(doc.text, start, end, gated, masked) if gated else None
+        found = _first_kind(doc, start, end, masked)
         if found:
             doc.event.kind, doc.event.kind_span = found
             break
@@ -143,12 +198,38 @@ def _search_order(doc: Doc) -> Iterator[tuple[int, int]]:
     yield from paragraphs(doc.text, lead_end(doc))
 
 
-def _first_kind(text: str, start: int, end: int, patterns: list[tuple[str, re.Pattern[str]]],
-                masked: SpanIndex) -> tuple[str, tuple[int, int]] | None:
+def _first_kind(doc: Doc, start: int, end: int, masked: SpanIndex
+                ) -> tuple[str, tuple[int, int]] | None:
+    """The first kind named in text[start:end] outside a directive's name."""
+    pattern, kind_of = ((ZH_KINDS_AT_ONCE, ZH_KIND_OF_GROUP) if doc.lang == "zh"
+                        else (EN_KINDS_AT_ONCE, EN_KIND_OF_GROUP))
+    match = pattern.search(doc.text, start, end)
+    if match is None:
+        return None
+    if not masked.contains(match.start(), match.start() + 1):
+        return kind_of[match.lastgroup or ""], match.span()
+    # the first is in a directive's name: each kind's next match is looked for
+    return _first_gated_kind(doc, start, end, masked)
+
+
+def _first_gated_kind(doc: Doc, start: int, end: int, masked: SpanIndex
+                      ) -> tuple[str, tuple[int, int]] | None:
+    """The first kind named in text[start:end] outside a directive's name, each kind
+    searched for if one of its gate words is there (or if the folded text may not show
+    them: a letter re.I reads as an ASCII one, which folding leaves, is in the region)."""
+    patterns = ZH_KIND_PATTERNS if doc.lang == "zh" else EN_KIND_PATTERNS
+    region = doc.folded[start:end]
+    if doc.lang == "zh" or region.isascii() or folds_plainly(doc.text, start, end):
+        present = set(filter(region.__contains__, GATE_WORDS[doc.lang == "zh"]))  # each once
+        patterns = [(kind, pattern) for kind, pattern in patterns
+                    if not present.isdisjoint(KIND_GATES[kind])]
+    if not patterns:
+        return None
+
     def rejected(match: re.Match[str]) -> bool:
         return masked.contains(match.start(), match.start() + 1)
 
-    found = earliest_match(text, start, end, patterns, rejected, LONGEST_KIND)
+    found = earliest_match(doc.text, start, end, patterns, rejected, LONGEST_KIND)
     return (found[0], found[1].span()) if found else None
 
 
@@ -160,13 +241,21 @@ def _host_phrase(doc: Doc, kb: KB, masked: SpanIndex) -> HostPhrase | None:
     for start, end in regions:
         matches = (ZH_HOST.finditer(text, start, end) if doc.lang == "zh"
                    else _en_host_matches(text, doc.folded, start, end))
-        candidates = [m for m in matches
-                      if not masked.contains(m.start(), m.start() + 1)
-                      and not doc.skipped(m.start(), m.end())]
-        if not candidates:
-            continue
-        chosen = min(candidates, key=lambda m: abs(m.start() - anchor))
-        return _phrase(doc, kb, chosen)
+        chosen = nearest(matches, anchor, lambda m: masked.contains(m.start(), m.start() + 1)
+                         or doc.skipped(m.start(), m.end()))
+        if chosen:
+            return _phrase(doc, kb, chosen)
+    return None
+
+
+def nearest(matches: Iterable[re.Match[str]], anchor: int,
+            excluded: Callable[[re.Match[str]], bool]) -> re.Match[str] | None:
+    """Of the matches not excluded, the one starting nearest `anchor` (the earlier of two as
+    near); `excluded` is asked only of those nearer: the matches are sorted by distance
+    (a stable sort keeps the earlier of two as near first)."""
+    for match in sorted(matches, key=lambda m: abs(m.start() - anchor)):
+        if not excluded(match):
+            return match
     return None
 
 
@@ -174,36 +263,39 @@ def _en_host_matches(text: str, folded: str, start: int, end: int) -> list[re.Ma
     """The matches of EN_HOST.finditer(text, start, end), tried only where one can start."""
     if not folds_plainly(text, start, end):
         return list(EN_HOST.finditer(text, start, end))
-    starts: set[int] = set()
+    starts: list[int] = []  # repeats are harmless to matches_at
     for anchor in EN_HOST_ANCHORS:
         position = folded.find(anchor, start, end)
         while position >= 0:
-            starts.add(position)
-            starts.update(_place_starts(text, position, start))
+            starts.append(position)
+            if position > start and text[position - 1].isspace():  # else no place before
+                starts += _place_starts(text, position, start)
             position = folded.find(anchor, position + 1, end)
-    return list(matches_at(EN_HOST, text, sorted(starts), start, end))
+    starts.sort()
+    return list(matches_at(EN_HOST, text, starts, start, end))
+
+
+ASCII_LOWER = "abcdefghijklmnopqrstuvwxyz"
 
 
 def _place_starts(text: str, at: int, low: int) -> list[int]:
     """Where EN_HOST's place, one or two capitalised words, starts if it ends right before
     `at`: the words match [A-Z][a-z]+, one white-space character apart, and white space
-    follows the last (the positions found start at `low` or later)."""
+    follows the last (the positions found start at `low` or later). `str.rstrip` reads
+    back over the white space and the lower-case letters."""
+    head = text[low:at]
+    words = head.rstrip()  # what str.isspace takes: what \s matches
+    if len(words) == len(head):
+        return []
     starts: list[int] = []
-    end = at
-    while end > low and text[end - 1].isspace():
-        end -= 1
-    if end == at:
-        return starts
     for _ in range(2):
-        word = end
-        while word > low and "a" <= text[word - 1] <= "z":
-            word -= 1
-        if word in (end, low) or not "A" <= text[word - 1] <= "Z":
+        capital = words.rstrip(ASCII_LOWER)
+        if len(capital) in (len(words), 0) or not "A" <= capital[-1] <= "Z":
             break
-        starts.append(word - 1)
-        end = word - 2  # the one white-space character before the word
-        if end <= low or not text[end].isspace():
+        starts.append(low + len(capital) - 1)
+        if len(capital) < 3 or not capital[-2].isspace():  # one white-space character
             break
+        words = capital[:-2]
     return starts
 
 

@@ -212,27 +212,47 @@ def folds_plainly(text: str, start: int, end: int) -> bool:
     keeps those letters: the folded text may be asked instead of the text."""
     if text.isascii():  # known without reading the text
         return True
-    # four str.find calls, each a quick scan for one character: faster than one regex
-    return all(text.find(letter, start, end) < 0 for letter in STRAY_LETTERS)
+    region = text[start:end]  # a copy: then known at once (a report's lead mostly is ASCII)
+    if region.isascii():
+        return True
+    # four `in` tests, each a quick scan for one character: faster than one regex
+    return all(letter not in region for letter in STRAY_LETTERS)
 
 
 def earliest_match(text: str, start: int, end: int, patterns: list[tuple[str, re.Pattern[str]]],
-                   rejected: Callable[[re.Match[str]], bool], longest: int
-                   ) -> tuple[str, re.Match[str]] | None:
+                   rejected: Callable[[re.Match[str]], bool], longest: int,
+                   first: Callable[[int, int], int] | None = None,
+                   order: Iterable[int] | None = None) -> tuple[str, re.Match[str]] | None:
     """The leftmost acceptable match of any pattern in text[start:end], with its label.
 
     Where two patterns match at the same place the one listed first wins. Once a match is
-    found, later patterns are searched only up to where a match starting before it could
-    end (`longest` is the longest match any pattern can make), not to the end of the region.
+    found, the patterns searched after it are searched only up to where a match starting
+    before it could end (`longest` is the longest match any pattern can make), not to the
+    end of the region.
+
+    `first(index, before)`, if given, is a place before which pattern `index` has no match
+    (`before` or more if it has none before `before`): its search starts there, and a pattern
+    that cannot match before the match found so far is not searched at all. (A search from
+    there finds what one from `start` finds: lookbehinds still see the text before it.)
+    `order`, if given, is the order in which to search the patterns (all of them, in any
+    order: the one listed first still wins a tie); those that can match earliest first, the
+    match they find rules the others out.
     """
     best: tuple[str, re.Match[str]] | None = None
-    for label, pattern in patterns:
+    best_index = -1
+    for index in range(len(patterns)) if order is None else order:
+        label, pattern = patterns[index]
+        # a match of a pattern listed before the best one wins at the same place
+        before = end if best is None else best[1].start() + (index < best_index)
+        begin = start if first is None else max(start, first(index, before))
+        if begin >= before:
+            continue
         limit = end if best is None else min(end, best[1].start() + longest)
-        for match in pattern.finditer(text, start, limit):
-            if best is not None and match.start() >= best[1].start():
+        for match in pattern.finditer(text, begin, limit):
+            if match.start() >= before:
                 break
             if rejected(match):
                 continue
-            best = (label, match)
+            best, best_index = (label, match), index
             break
     return best
