@@ -106,10 +106,10 @@ def anchored_starts(text: str, folded: str, anchors: tuple[str, ...], words_befo
 
     `first`, if given, keeps only the starts a match can begin at. Searched in the folded
     text, where the patterns' letters are lower-case, it finds the character before such a
-    start (reading at most `reach` characters past the start), and any of STRAY_LETTERS,
-    which re.I matches but folding leaves (then all starts are kept). One quick scan finds
-    the few starts worth trying, and the word starts are counted back from the first of
-    them only; anchors without one are left out.
+    start (reading at most `reach` characters past the start). Where the window holds any
+    of STRAY_LETTERS, which re.I matches but folding leaves, all starts are kept. One quick
+    scan finds the few starts worth trying, and the word starts are counted back from the
+    first of them only; anchors without one are left out.
     """
     result = []
     for anchor in anchors:
@@ -130,16 +130,15 @@ def anchored_starts(text: str, folded: str, anchors: tuple[str, ...], words_befo
 def _gated_starts(text: str, folded: str, window_start: int, position: int, words_before: int,
                   first: re.Pattern[str], reach: int) -> list[int] | None:
     """`word_starts(text, window_start, position + 1)[-(words_before + 1):]`, those of them
-    at which `first` finds the character before (None if it finds a stray letter)."""
-    limit = position + 2 + reach  # what `first` reads from a start up to position
-    starts = []
-    for match in first.finditer(folded, max(0, window_start - 1), limit):
-        before = text[match.start()]
-        if before in STRAY_LETTERS:
-            return None
-        # folding makes a space of what is no space in the text (a dash): the text tells
-        if match.end() <= position and (before.isspace() or before in "“\"‘("):
-            starts.append(match.end())
+    at which `first` finds the character before (None if the window holds a stray letter:
+    folding leaves those, so the folded text cannot tell where re.I matches)."""
+    scan_from, limit = max(0, window_start - 1), position + 2 + reach  # what `first` reads
+    if not folds_plainly(folded, scan_from, limit):  # fold keeps the stray letters
+        return None
+    # folding makes a space of what is no space in the text (a dash): the text tells
+    starts = [match.end() for match in first.finditer(folded, scan_from, limit)
+              if match.end() <= position and ((before := text[match.start()]).isspace()
+                                              or before in "“\"‘(")]
     if window_start == 0 and not text[:1].isspace() and first.match(" " + folded[:limit]):
         starts.insert(0, 0)
     # a word start is a character: at most words_before + 1 of them from there on

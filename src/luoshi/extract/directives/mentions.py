@@ -131,11 +131,11 @@ def _spirit_follows(doc: Doc, end: int) -> bool:
     return "精神" in window or bool(re.match(r"\W{0,3}(?:spirit|and\b)", window, re.I))
 
 
-def _blocked(doc: Doc, start: int, end: int, before: Callable[[str], bool],
+def _blocked(doc: Doc, start: int, end: int, before: Callable[[str, str], bool],
              after: re.Pattern[str]) -> bool:
-    head = doc.text[max(0, start - 40):start]
-    tail = doc.text[end:end + 12]
-    if before(head) or after.match(tail):
+    head_start = max(0, start - 40)
+    head = doc.text[head_start:start]
+    if before(head, doc.folded[head_start:start]) or after.match(doc.text, end, end + 12):
         return True
     # inside a document title 《...》: the document is the directive, not what it names
     return head.rfind("《") > head.rfind("》")
