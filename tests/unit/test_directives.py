@@ -9,7 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from luoshi.extract.directives import patterns_zh as zh
-from luoshi.extract.directives.mentions import find_near, paragraphs_from
+from luoshi.extract.directives.mentions import _first_paragraph, find_near
+from luoshi.extract.doc import Doc
 from luoshi.extract.text import paragraphs
 from luoshi.record import Span
 
@@ -17,9 +18,14 @@ TEXT = st.text(alphabet=st.sampled_from(list("ab \n\t\r\u3000。")), max_size=40
 
 
 @given(TEXT, st.data())
-def test_directives_paragraphs_one_by_one_as_all_at_once(text: str, data: st.DataObject) -> None:
-    start = data.draw(st.integers(0, len(text)))
-    assert list(paragraphs_from(text, start)) == paragraphs(text, start)
+def test_directives_first_paragraph_as_the_first_of_all_not_skipped(text: str,
+                                                                    data: st.DataObject) -> None:
+    position = st.integers(0, len(text))
+    skip = data.draw(st.lists(st.tuples(position, position).map(sorted).map(tuple), max_size=3))
+    doc = Doc(text=text, doc_id="d", body_start=data.draw(position), skip=skip)
+    assert _first_paragraph(doc) == next(
+        (p for p in paragraphs(text, doc.body_start)
+         if not any(s <= p[0] and p[1] <= e for s, e in skip)), None)
 
 
 ZH_TOKENS = ["自治区党委", "省委", "中央委员会", "中央", "第", "一", "二", "十", "三四", "届", "次",

@@ -59,29 +59,30 @@ def lead_end(doc: Doc) -> int:
 
 
 def _lead_end(doc: Doc) -> int:
-    first = next((p for p in paragraphs_from(doc.text, doc.body_start) if not doc.skipped(*p)),
-                 None)
+    first = _first_paragraph(doc)
     if first is None:
         return len(doc.text)
     if doc.lang != "zh":
         return first[1]
-    for index, (start, end) in enumerate(sentences_from(doc.text, first[0], first[1])):
-        if index and zh.REPORTED_SPEECH.match(doc.text, start):
-            return start
-        if index >= 1:
-            return end
-    return first[1]
+    sentences = sentences_from(doc.text, *first)
+    next(sentences, None)
+    second = next(sentences, None)
+    if second is None:
+        return first[1]
+    return second[0] if zh.REPORTED_SPEECH.match(doc.text, second[0]) else second[1]
 
 
-def paragraphs_from(text: str, start: int) -> Iterator[Span]:
-    """`paragraphs(text, start)` one by one: the lead needs the first of them only."""
-    cursor = start
-    for match in PARAGRAPH_BREAK.finditer(text, start):
-        if span := _stripped(text, cursor, match.start()):
-            yield span
+def _first_paragraph(doc: Doc) -> Span | None:
+    """The first of `paragraphs(doc.text, doc.body_start)` outside the skipped spans,
+    found without splitting the rest of the text."""
+    text = doc.text
+    cursor = doc.body_start
+    while match := PARAGRAPH_BREAK.search(text, cursor):
+        if (span := _stripped(text, cursor, match.start())) and not doc.skipped(*span):
+            return span
         cursor = match.end()
-    if span := _stripped(text, cursor, len(text)):
-        yield span
+    span = _stripped(text, cursor, len(text))
+    return span if span and not doc.skipped(*span) else None
 
 
 def sentences_from(text: str, start: int, end: int) -> Iterator[Span]:
