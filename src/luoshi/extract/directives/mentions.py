@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from luoshi.extract.directives import patterns_en as en
 from luoshi.extract.directives import patterns_zh as zh
@@ -112,7 +113,7 @@ def find_directive_mentions(doc: Doc, kb: KB) -> None:
     end = lead_end(doc)
     for mention in found:
         mention.in_lead = mention.span[0] < end
-    doc.directive_mentions = sorted(found, key=lambda m: m.span)
+    doc.directive_mentions = sorted(found, key=attrgetter("span"))
 
 
 def _catalogue_hits(doc: Doc, kb: KB) -> list[DirectiveMention]:
@@ -178,12 +179,18 @@ def _at_anchors(patterns: list[re.Pattern[str]], text: str,
                 anchors: list[tuple[int, list[int]]]) -> Iterator[re.Match[str]]:
     """For each anchor, the leftmost match of the first pattern that covers it."""
     for position, starts in anchors:
-        for pattern in patterns:
-            match = next((m for start in starts if (m := pattern.match(text, start))
-                          and m.end() > position), None)
-            if match:
-                yield match
-                break
+        if match := _covering(patterns, text, position, starts):
+            yield match
+
+
+def _covering(patterns: list[re.Pattern[str]], text: str, position: int, starts: list[int]
+              ) -> re.Match[str] | None:
+    for pattern in patterns:
+        for start in starts:
+            match = pattern.match(text, start)
+            if match and match.end() > position:
+                return match
+    return None
 
 
 def _en_plenum_body(doc: Doc, match: re.Match[str]) -> str | None:
