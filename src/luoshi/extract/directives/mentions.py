@@ -194,9 +194,9 @@ def _covering(patterns: list[re.Pattern[str]], text: str, position: int, starts:
 
 
 def _en_plenum_body(doc: Doc, match: re.Match[str]) -> str | None:
-    groups = match.groupdict()
-    level = (groups.get("lvl") or "").lower()
-    place = groups.get("place")
+    named = match.re.groupindex  # one pattern names no committee: no lvl, no place
+    level = (match.group("lvl") or "").lower() if "lvl" in named else ""
+    place = match.group("place") if "place" in named else None
     if level == "central":
         return "CPC"
     if level:
@@ -228,7 +228,7 @@ def _en_speeches(doc: Doc, kb: KB, taken: DisjointSpans) -> list[DirectiveMentio
 
 
 def _en_topic(match: re.Match[str]) -> tuple[str | None, Span | None]:
-    if match.groupdict().get("topic"):
+    if "topic" in match.re.groupindex and match.group("topic"):
         raw = match.group("topic")
         stripped = raw.strip(" “”\"'‘’")
         start = match.start("topic") + raw.index(stripped[:1]) if stripped else match.start("topic")
