@@ -9,7 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from luoshi.extract.directives import patterns_zh as zh
-from luoshi.extract.directives.mentions import find_near, paragraphs_from
+from luoshi.extract.directives.mentions import _first_paragraph, find_near
+from luoshi.extract.doc import Doc
 from luoshi.extract.text import paragraphs
 from luoshi.record import Span
 
@@ -17,9 +18,14 @@ TEXT = st.text(alphabet=st.sampled_from(list("ab \n\t\r\u3000。")), max_size=40
 
 
 @given(TEXT, st.data())
-def test_directives_paragraphs_one_by_one_as_all_at_once(text: str, data: st.DataObject) -> None:
-    start = data.draw(st.integers(0, len(text)))
-    assert list(paragraphs_from(text, start)) == paragraphs(text, start)
+def test_directives_first_paragraph_as_the_first_of_all_not_skipped(text: str,
+                                                                    data: st.DataObject) -> None:
+    position = st.integers(0, len(text))
+    skip = data.draw(st.lists(st.tuples(position, position).map(sorted).map(tuple), max_size=3))
+    doc = Doc(text=text, doc_id="d", body_start=data.draw(position), skip=skip)
+    assert _first_paragraph(doc) == next(
+        (p for p in paragraphs(text, doc.body_start)
+         if not any(s <= p[0] and p[1] <= e for s, e in skip)), None)
 
 
 ZH_TOKENS = ["自治区党委", "省委", "中央委员会", "中央", "第", "一", "二", "十", "三四", "届", "次",
@@ -167,8 +173,18 @@ def test_directives_en_first_words_read_at_most_first_reach() -> None:
     from luoshi.extract.directives import patterns_en as en
 
     for *_, first in _en_groups():
-        lookahead = first.pattern[first.pattern.index("(?=") + 3:-2]
+        lookahead = first.pattern[first.pattern.index(")(?=") + 4:-1]
         assert _parser.parse(lookahead).getwidth()[1] <= en.FIRST_REACH
+
+
+def test_directives_en_ordinal_others_begin_with_their_first_characters() -> None:
+    from luoshi.extract.directives import patterns_en as en
+
+    others, firsts = re.compile(f"(?:{en.ORDINAL_OTHERS})"), re.compile(
+        f"[{en.ORDINAL_OTHERS_FIRST}]")
+    begin = {chr(c) for c in range(0x110000)
+             if any(others.match(chr(c) + tail) for tail in ("1st ", "st ", " ", "x "))}
+    assert begin == {chr(c) for c in range(0x110000) if firsts.fullmatch(chr(c))}
 
 
 def test_directives_en_folding_keeps_word_starts_and_stray_letters() -> None:
@@ -197,6 +213,16 @@ def test_directives_en_block_before_matches_as_its_definition(head: str) -> None
         r"(?:of\s+)?)\s+(?:the\s+)?$", re.I)
     fast, plain = en.BLOCK_BEFORE.search(head), definition.search(head)
     assert (fast and fast.span()) == (plain and plain.span())
+
+
+@given(st.one_of(HEAD, HEAD_TIGHT), st.sampled_from(["", "x ", "Since ", "ſ"]))
+def test_directives_en_blocked_before_asks_the_pattern_where_it_can_match(head: str,
+                                                                           more: str) -> None:
+    from luoshi.extract.directives import patterns_en as en
+    from luoshi.normalize import fold
+
+    for text in (head, more + head, head + more, head + " ", head + " the\n"):
+        assert en.blocked_before(text, fold(text)) == bool(en.BLOCK_BEFORE.search(text))
 
 
 @given(st.text(alphabet=st.sampled_from(list("ab \n\u3000。！？；”’」』）)")), max_size=40), st.data())

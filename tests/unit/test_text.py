@@ -22,6 +22,21 @@ def test_text_word_starts_are_those_of_the_defining_pattern(text: str, data: st.
                                                                                     end)]
 
 
+@given(TEXT, st.data())
+def test_text_last_word_starts_counted_as_by_word_starts(text: str, data: st.DataObject) -> None:
+    from luoshi.extract.text import _last_word_start
+
+    starts = word_starts(text, 0, len(text))
+    if not starts:
+        return
+    start = data.draw(st.sampled_from(starts))
+    end = data.draw(st.integers(start + 1, len(text)))
+    count = data.draw(st.integers(1, 6))
+    words = word_starts(text, start, end)
+    expected = words[-count] if len(words) > count else start
+    assert _last_word_start(text, start, end, count) == expected
+
+
 def test_text_word_starts_after_quotes_and_brackets() -> None:
     text = "the “Two Establishments” (first)"
     assert [text[i] for i in word_starts(text, 0, len(text))] == ["t", "“", "T", "E", "(", "f"]

@@ -106,10 +106,10 @@ def anchored_starts(text: str, folded: str, anchors: tuple[str, ...], words_befo
 
     `first`, if given, keeps only the starts a match can begin at. Searched in the folded
     text, where the patterns' letters are lower-case, it finds the character before such a
-    start (reading at most `reach` characters past the start), and any of STRAY_LETTERS,
-    which re.I matches but folding leaves (then all starts are kept). One quick scan finds
-    the few starts worth trying, and the word starts are counted back from the first of
-    them only; anchors without one are left out.
+    start (reading at most `reach` characters past the start). Where the window holds any
+    of STRAY_LETTERS, which re.I matches but folding leaves, all starts are kept. One quick
+    scan finds the few starts worth trying, and the word starts are counted back from the
+    first of them only; anchors without one are left out.
     """
     result = []
     for anchor in anchors:
@@ -130,25 +130,39 @@ def anchored_starts(text: str, folded: str, anchors: tuple[str, ...], words_befo
 def _gated_starts(text: str, folded: str, window_start: int, position: int, words_before: int,
                   first: re.Pattern[str], reach: int) -> list[int] | None:
     """`word_starts(text, window_start, position + 1)[-(words_before + 1):]`, those of them
-    at which `first` finds the character before (None if it finds a stray letter)."""
-    limit = position + 2 + reach  # what `first` reads from a start up to position
-    starts = []
-    for match in first.finditer(folded, max(0, window_start - 1), limit):
-        before = text[match.start()]
-        if before in STRAY_LETTERS:
-            return None
-        # folding makes a space of what is no space in the text (a dash): the text tells
-        if match.end() <= position and (before.isspace() or before in "“\"‘("):
-            starts.append(match.end())
+    at which `first` finds the character before (None if the window holds a stray letter:
+    folding leaves those, so the folded text cannot tell where re.I matches)."""
+    scan_from, limit = max(0, window_start - 1), position + 2 + reach  # what `first` reads
+    if not folds_plainly(folded, scan_from, limit):  # fold keeps the stray letters
+        return None
+    # folding makes a space of what is no space in the text (a dash): the text tells
+    starts = [match.end() for match in first.finditer(folded, scan_from, limit)
+              if match.end() <= position and ((before := text[match.start()]).isspace()
+                                              or before in "“\"‘(")]
     if window_start == 0 and not text[:1].isspace() and first.match(" " + folded[:limit]):
         starts.insert(0, 0)
     # a word start is a character: at most words_before + 1 of them from there on
     if starts and position - starts[0] > words_before:
-        words = word_starts(text, starts[0], position + 1)
-        if len(words) > words_before + 1:
-            cutoff = words[-(words_before + 1)]
-            starts = [s for s in starts if s >= cutoff]
+        cutoff = _last_word_start(text, starts[0], position + 1, words_before + 1)
+        starts = [s for s in starts if s >= cutoff]
     return starts
+
+
+# what opens a word besides white space (WORD_START's lookbehinds)
+WORD_OPENER = re.compile("[“\"‘(]")
+
+
+def _last_word_start(text: str, start: int, end: int, count: int) -> int:
+    """The first of the last `count` word starts in text[start:end] (or `start`), where
+    `start` is a word start. Without a quote or bracket inside, the word starts are where
+    the pieces str.split gives begin (str.split splits at what \\s matches): two C calls
+    find them instead of a regex match object for each word."""
+    if WORD_OPENER.search(text, start, end - 1):
+        words = word_starts(text, start, end)
+        return words[-count] if len(words) > count else start
+    head = text[start:end].rsplit(None, count - 1)[0]  # up to the end of the first of them
+    pieces = head.rsplit(None, 1)
+    return start + len(head) - len(pieces[-1]) if len(pieces) == 2 else start
 
 
 def word_starts(text: str, start: int, end: int) -> list[int]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from luoshi.extract.directives import patterns_en as en
 from luoshi.extract.directives import patterns_zh as zh
@@ -59,29 +60,30 @@ def lead_end(doc: Doc) -> int:
 
 
 def _lead_end(doc: Doc) -> int:
-    first = next((p for p in paragraphs_from(doc.text, doc.body_start) if not doc.skipped(*p)),
-                 None)
+    first = _first_paragraph(doc)
     if first is None:
         return len(doc.text)
     if doc.lang != "zh":
         return first[1]
-    for index, (start, end) in enumerate(sentences_from(doc.text, first[0], first[1])):
-        if index and zh.REPORTED_SPEECH.match(doc.text, start):
-            return start
-        if index >= 1:
-            return end
-    return first[1]
+    sentences = sentences_from(doc.text, *first)
+    next(sentences, None)
+    second = next(sentences, None)
+    if second is None:
+        return first[1]
+    return second[0] if zh.REPORTED_SPEECH.match(doc.text, second[0]) else second[1]
 
 
-def paragraphs_from(text: str, start: int) -> Iterator[Span]:
-    """`paragraphs(text, start)` one by one: the lead needs the first of them only."""
-    cursor = start
-    for match in PARAGRAPH_BREAK.finditer(text, start):
-        if span := _stripped(text, cursor, match.start()):
-            yield span
+def _first_paragraph(doc: Doc) -> Span | None:
+    """The first of `paragraphs(doc.text, doc.body_start)` outside the skipped spans,
+    found without splitting the rest of the text."""
+    text = doc.text
+    cursor = doc.body_start
+    while match := PARAGRAPH_BREAK.search(text, cursor):
+        if (span := _stripped(text, cursor, match.start())) and not doc.skipped(*span):
+            return span
         cursor = match.end()
-    if span := _stripped(text, cursor, len(text)):
-        yield span
+    span = _stripped(text, cursor, len(text))
+    return span if span and not doc.skipped(*span) else None
 
 
 def sentences_from(text: str, start: int, end: int) -> Iterator[Span]:
@@ -111,7 +113,7 @@ def find_directive_mentions(doc: Doc, kb: KB) -> None:
     end = lead_end(doc)
     for mention in found:
         mention.in_lead = mention.span[0] < end
-    doc.directive_mentions = sorted(found, key=lambda m: m.span)
+    doc.directive_mentions = sorted(found, key=attrgetter("span"))
 
 
 def _catalogue_hits(doc: Doc, kb: KB) -> list[DirectiveMention]:
@@ -131,11 +133,11 @@ def _spirit_follows(doc: Doc, end: int) -> bool:
     return "精神" in window or bool(re.match(r"\W{0,3}(?:spirit|and\b)", window, re.I))
 
 
-def _blocked(doc: Doc, start: int, end: int, before: Callable[[str], bool],
+def _blocked(doc: Doc, start: int, end: int, before: Callable[[str, str], bool],
              after: re.Pattern[str]) -> bool:
-    head = doc.text[max(0, start - 40):start]
-    tail = doc.text[end:end + 12]
-    if before(head) or after.match(tail):
+    head_start = max(0, start - 40)
+    head = doc.text[head_start:start]
+    if before(head, doc.folded[head_start:start]) or after.match(doc.text, end, end + 12):
         return True
     # inside a document title 《...》: the document is the directive, not what it names
     return head.rfind("《") > head.rfind("》")
@@ -177,18 +179,24 @@ def _at_anchors(patterns: list[re.Pattern[str]], text: str,
                 anchors: list[tuple[int, list[int]]]) -> Iterator[re.Match[str]]:
     """For each anchor, the leftmost match of the first pattern that covers it."""
     for position, starts in anchors:
-        for pattern in patterns:
-            match = next((m for start in starts if (m := pattern.match(text, start))
-                          and m.end() > position), None)
-            if match:
-                yield match
-                break
+        if match := _covering(patterns, text, position, starts):
+            yield match
+
+
+def _covering(patterns: list[re.Pattern[str]], text: str, position: int, starts: list[int]
+              ) -> re.Match[str] | None:
+    for pattern in patterns:
+        for start in starts:
+            match = pattern.match(text, start)
+            if match and match.end() > position:
+                return match
+    return None
 
 
 def _en_plenum_body(doc: Doc, match: re.Match[str]) -> str | None:
-    groups = match.groupdict()
-    level = (groups.get("lvl") or "").lower()
-    place = groups.get("place")
+    named = match.re.groupindex  # one pattern names no committee: no lvl, no place
+    level = (match.group("lvl") or "").lower() if "lvl" in named else ""
+    place = match.group("place") if "place" in named else None
     if level == "central":
         return "CPC"
     if level:
@@ -220,7 +228,7 @@ def _en_speeches(doc: Doc, kb: KB, taken: DisjointSpans) -> list[DirectiveMentio
 
 
 def _en_topic(match: re.Match[str]) -> tuple[str | None, Span | None]:
-    if match.groupdict().get("topic"):
+    if "topic" in match.re.groupindex and match.group("topic"):
         raw = match.group("topic")
         stripped = raw.strip(" “”\"'‘’")
         start = match.start("topic") + raw.index(stripped[:1]) if stripped else match.start("topic")

@@ -8,7 +8,7 @@ from typing import Any
 
 from luoshi.extract.numbers import EN_ORDINAL as ORD
 from luoshi.extract.numbers import EN_ORDINAL_WORDS, EN_TENS
-from luoshi.extract.text import STRAY_LETTERS, WHITE_SPACE, word_led
+from luoshi.extract.text import WHITE_SPACE, folds_plainly, word_led
 
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 MONTH = r"(?:" + "|".join(m.capitalize() for m in MONTHS) + r"|" + "|".join(
@@ -66,28 +66,33 @@ def literal_trie(words: Sequence[str]) -> str:
     return alternation(tree)
 
 
-def folded_start(words_then_space: Sequence[str], words: Sequence[str] = (), more: str = ""
-                 ) -> re.Pattern[str]:
+def folded_start(words_then_space: Sequence[str], words: Sequence[str] = (), more: str = "",
+                 more_first: str = "") -> re.Pattern[str]:
     """For `text.anchored_starts`: in the folded text, the character before a word start
-    followed by one of these (lower-case) words and white space, or by one of `words`, and
-    the stray letters (folding turns the quotes that open a word into spaces)."""
+    followed by one of these (lower-case) words and white space, or by one of `words`, or
+    by what `more` matches, whose first characters `more_first` (a class's inside) holds
+    (folding turns the quotes that open a word into spaces). The words' first letters are
+    asked first: one test of a class at most spaces, where the words' alternation tries a
+    branch for each letter."""
     firsts = [f"{literal_trie(words_then_space)}\\s"] if words_then_space else []
     firsts += [literal_trie(words)] if words else []
     firsts += [more] if more else []
-    return re.compile(f"[{WHITE_SPACE}({STRAY_LETTERS}](?:(?<=[{STRAY_LETTERS}])|(?="
-                      + "|".join(firsts) + "))")
+    letters = "".join(sorted({word[0] for word in (*words_then_space, *words)}))
+    return re.compile(f"[{WHITE_SPACE}(](?=[{re.escape(letters)}{more_first}])(?="
+                      + "|".join(firsts) + ")")
 
 
 UNITS = [w for w, n in EN_ORDINAL_WORDS.items() if n < 10]
 ORDINAL_WORDS = [*EN_ORDINAL_WORDS, *(f"{tens}{joint}{unit}" for tens in EN_TENS
                                       for joint in ("", "-", " ") for unit in UNITS)]
 ORDINAL_OTHERS = r"\d\d?(?:st|nd|rd|th)\s|[ivx]{1,6}\s"
+ORDINAL_OTHERS_FIRST = r"\divx"  # what ORDINAL_OTHERS begins with (a test holds it)
 # What every match of the patterns of each group begins with, and what the folded text
 # then reads (a test holds each pattern to it); FIRST_REACH: how many characters past the
 # word start it reads at most (twenty-seventh and a space)
 CONGRESS_FIRST = folded_start([*ORDINAL_WORDS, "the", "communist", "chinese"],
-                              ("cpc", "ccp", "party"), ORDINAL_OTHERS)
-PLENUMS_FIRST = folded_start(ORDINAL_WORDS, more=ORDINAL_OTHERS)
+                              ("cpc", "ccp", "party"), ORDINAL_OTHERS, ORDINAL_OTHERS_FIRST)
+PLENUMS_FIRST = folded_start(ORDINAL_WORDS, more=ORDINAL_OTHERS, more_first=ORDINAL_OTHERS_FIRST)
 SPEECHES_FIRST = folded_start([], (
     "general", "secretary", "president", "chairman", "comrade", "xi", "important", "series",
     "speech", "exposition", "instruction", "directive", "remarks", "discourse", "address",
@@ -138,7 +143,18 @@ BLOCK_BEFORE = re.compile(f"{word_led(BLOCK_BEFORE_WORDS).pattern}(?i:{BLOCK_BEF
 BLOCK_AFTER = re.compile(r"\s*(?:was|is)\s+(?:about\s+to\s+be|to\s+be)\s+(?:held|convened)", re.I)
 
 
-def blocked_before(head: str) -> bool:
+# what the folded text holds where BLOCK_BEFORE matches (folding makes "run-up" "run up")
+BLOCK_BEFORE_FOLDED = ("since", "welcom", "ahead", "prior", "before", "run up", "greet")
+
+
+def blocked_before(head: str, folded_head: str) -> bool:
+    """Whether BLOCK_BEFORE finds a match in `head` (`folded_head` its folded form). Each
+    match begins with one of its words, which the folded head then holds (re.I aside): a
+    few string searches tell most heads without the regex, which tries every letter one
+    of the words begins with."""
+    if folds_plainly(folded_head, 0, len(folded_head)) and not any(
+            word in folded_head for word in BLOCK_BEFORE_FOLDED):
+        return False
     return BLOCK_BEFORE.search(head) is not None
 
 

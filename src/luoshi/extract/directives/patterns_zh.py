@@ -52,10 +52,10 @@ NATIONAL_MEETING = re.compile(
     r"全国(?P<name>[\u4e00-\u9fff]{2,14}?)(?:电视电话会议|工作会议|大会)(?![的])")
 
 
-def blocked_before(head: str) -> bool:
+def blocked_before(head: str, folded_head: str = "") -> bool:
     """Whether BLOCK_BEFORE finds a match in `head`: one of its words ends what is left
     once the white space at the end is stripped (one str call, where the search, with no
-    literal to skip to, tries every position)."""
+    literal to skip to, tries every position). The folded head is not needed."""
     return head.rstrip().endswith(BLOCK_BEFORE_WORDS)
 
 

@@ -209,6 +209,8 @@ def _slug(text: str, kb: KB) -> str:
 
 def _merge_untopical_speeches(directives: list[Directive]) -> list[Directive]:
     """A speech mentioned once with its topic and again without is one speech."""
+    if not any(d.kind == "speech" for d in directives):
+        return directives  # most reports: nothing to merge
     by_speaker: dict[str, list[Directive]] = {}
     for d in directives:
         if d.kind == "speech":
@@ -233,6 +235,8 @@ SPEECH_AT_EVENT = re.compile(r"^\W{0,3}(?:spirit\W+)?(?:精神)?\s*(?:and|as\s+w
 def _drop_speeches_at_events(doc: Doc, directives: list[Directive]) -> list[Directive]:
     """A speech without its own topic or date, named right after an event, is that event's."""
     events = [d for d in directives if d.kind != "speech"]
+    if len(events) == len(directives):
+        return directives  # no speech to drop
     kept = []
     for directive in directives:
         host = None
