@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -208,22 +210,31 @@ def test_meeting_kinds_searched_at_once_are_the_leftmost_of_each_kinds_search(
     """One search for all kinds, the kind listed first winning a tie, finds what each kind's
     own search finds first (earliest_match), also where some matches are in a directive's
     name (then each kind's next match counts)."""
+    from luoshi.extract.meeting import EN_KIND_PATTERNS
+
+    assert_first_kind_is_leftmost("".join(word + gap for word, gap in words), "en",
+                                  EN_KIND_PATTERNS, 30, data)
+
+
+def assert_first_kind_is_leftmost(text: str, lang: str, patterns: Any, longest_name: int,
+                                  data: st.DataObject) -> None:
+    """_first_kind in a drawn region of `text`, with directive names (up to `longest_name`
+    characters) drawn over some of the places where kinds match, is earliest_match over
+    each kind's pattern."""
     from luoshi.extract.doc import Doc
-    from luoshi.extract.meeting import EN_KIND_PATTERNS, LONGEST_KIND, _first_kind
+    from luoshi.extract.meeting import LONGEST_KIND, _first_kind
     from luoshi.extract.spans import SpanIndex
     from luoshi.extract.text import earliest_match
     from luoshi.normalize import fold
 
-    text = "".join(word + gap for word, gap in words)
     start = data.draw(st.one_of(st.just(0), st.integers(0, len(text))))
     end = data.draw(st.one_of(st.just(len(text)), st.integers(start, len(text))))
-    # directive names over some of the places where kinds match
-    places = sorted({m.start() for _, pattern in EN_KIND_PATTERNS for m in pattern.finditer(text)})
-    spans = data.draw(st.lists(st.tuples(st.sampled_from(places or [0]), st.integers(1, 30)),
-                               max_size=3))
+    places = sorted({m.start() for _, pattern in patterns for m in pattern.finditer(text)})
+    spans = data.draw(st.lists(st.tuples(st.sampled_from(places or [0]),
+                                         st.integers(1, longest_name)), max_size=3))
     masked = SpanIndex((at, at + length) for at, length in spans)
-    doc = Doc(text=text, doc_id="test", lang="en", folded=fold(text))
-    expected = earliest_match(text, start, end, EN_KIND_PATTERNS,
+    doc = Doc(text=text, doc_id="test", lang=lang, folded=fold(text))
+    expected = earliest_match(text, start, end, patterns,
                               lambda m: masked.contains(m.start(), m.start() + 1), LONGEST_KIND)
     assert _first_kind(doc, start, end, masked) == (
         expected and (expected[0], expected[1].span()))
@@ -270,21 +281,6 @@ ZH_KIND_PIECES = ["党组", "会议", "（扩大）", "(扩大)", "扩大", "会
 @given(st.lists(st.sampled_from(ZH_KIND_PIECES), max_size=12), st.data())
 def test_meeting_chinese_kinds_searched_at_once_are_the_leftmost_of_each_kinds_search(
         pieces: list[str], data: st.DataObject) -> None:
-    from luoshi.extract.doc import Doc
-    from luoshi.extract.meeting import LONGEST_KIND, ZH_KIND_PATTERNS, _first_kind
-    from luoshi.extract.spans import SpanIndex
-    from luoshi.extract.text import earliest_match
-    from luoshi.normalize import fold
+    from luoshi.extract.meeting import ZH_KIND_PATTERNS
 
-    text = "".join(pieces)
-    start = data.draw(st.one_of(st.just(0), st.integers(0, len(text))))
-    end = data.draw(st.one_of(st.just(len(text)), st.integers(start, len(text))))
-    places = sorted({m.start() for _, pattern in ZH_KIND_PATTERNS for m in pattern.finditer(text)})
-    spans = data.draw(st.lists(st.tuples(st.sampled_from(places or [0]), st.integers(1, 8)),
-                               max_size=3))
-    masked = SpanIndex((at, at + length) for at, length in spans)
-    doc = Doc(text=text, doc_id="test", lang="zh", folded=fold(text))
-    expected = earliest_match(text, start, end, ZH_KIND_PATTERNS,
-                              lambda m: masked.contains(m.start(), m.start() + 1), LONGEST_KIND)
-    assert _first_kind(doc, start, end, masked) == (
-        expected and (expected[0], expected[1].span()))
+    assert_first_kind_is_leftmost("".join(pieces), "zh", ZH_KIND_PATTERNS, 8, data)
